@@ -1,0 +1,6 @@
+package org.peersupport.feedback.api;
+
+import java.time.LocalDate;
+
+public record FeedbackSharedWithSupporter(String feedbackId, String requestId, String supporterId, LocalDate sharedOn) {
+}

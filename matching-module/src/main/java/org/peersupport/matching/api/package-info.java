@@ -1,0 +1,3 @@
+/** The matching module's public surface: commands, events, queries and the rules it names. */
+@org.springframework.modulith.NamedInterface("api")
+package org.peersupport.matching.api;

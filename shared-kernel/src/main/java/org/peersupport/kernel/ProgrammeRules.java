@@ -1,0 +1,85 @@
+package org.peersupport.kernel;
+
+import java.util.Set;
+
+/**
+ * A programme's rules, as data: each rule is one named component, read wherever it is enforced.
+ * A null cap means the programme sets none. Instances are immutable; a change of rules is a new
+ * version of the programme (see {@link RuleBook}), and a cycle keeps the version it started under.
+ *
+ * @param matchingMode           how heads are matched (000 profiles, 001 proposal, 002 pairing)
+ * @param profilesToShare        the most profiles sent to a head at once (000)
+ * @param supporterCriteria      eligibility criteria a supporter must evidence before approval
+ * @param minYearsAsHead         threshold for {@link EligibilityCriterion#YEARS_AS_HEAD}
+ * @param acceptsFormerHeads     whether former (not serving) heads may support (002)
+ * @param areasHandledWithinYears how recent handled areas must be (001: three years)
+ * @param trainingValidForMonths after this long training needs a refresher; null = never
+ * @param whoMayRequest          roles that may ask for support
+ * @param areasOfNeed            the programme's controlled vocabulary of areas of need
+ * @param regions                the programme's regions
+ * @param firstMeetingMaxMinutes cap on the first meeting's length (000: 60)
+ * @param meetingCap             cap on meetings in a cycle (000: 6)
+ * @param capCountsInPersonOnly  whether only in-person meetings count towards the cap (000)
+ * @param monthsCap              the cycle's length in months before it must be reviewed (000: 6)
+ * @param minMeetingsPerTerm     cadence floor per term (002: 1); null = none
+ * @param maxMeetingsPerTerm     cadence ceiling per term (002: 2); null = none
+ * @param feedbackExpected       whether the head is asked for feedback after the cycle (000 yes, 001 no)
+ * @param supporterCapacity      concurrent cycles a supporter takes unless they say otherwise
+ * @param personalFieldsCollected personal fields the programme collects at all
+ */
+public record ProgrammeRules(
+        MatchingMode matchingMode,
+        int profilesToShare,
+        Set<EligibilityCriterion> supporterCriteria,
+        int minYearsAsHead,
+        boolean acceptsFormerHeads,
+        int areasHandledWithinYears,
+        Integer trainingValidForMonths,
+        Set<RequesterRole> whoMayRequest,
+        Set<String> areasOfNeed,
+        Set<String> regions,
+        Integer firstMeetingMaxMinutes,
+        Integer meetingCap,
+        boolean capCountsInPersonOnly,
+        Integer monthsCap,
+        Integer minMeetingsPerTerm,
+        Integer maxMeetingsPerTerm,
+        boolean feedbackExpected,
+        int supporterCapacity,
+        Set<PersonalField> personalFieldsCollected) {
+
+    public ProgrammeRules {
+        supporterCriteria = Set.copyOf(supporterCriteria);
+        whoMayRequest = Set.copyOf(whoMayRequest);
+        areasOfNeed = Set.copyOf(areasOfNeed);
+        regions = Set.copyOf(regions);
+        personalFieldsCollected = Set.copyOf(personalFieldsCollected);
+    }
+
+    public boolean collects(PersonalField field) {
+        return personalFieldsCollected.contains(field);
+    }
+
+    /** Rule "regions": the region must be one the programme covers. */
+    public void requireRegion(String region) {
+        if (!regions.contains(region)) {
+            throw new UnknownRegion(region);
+        }
+    }
+
+    /** Rule "areas of need": every area must come from the programme's vocabulary. */
+    public void requireAreas(Set<String> areas) {
+        for (String area : areas) {
+            if (!areasOfNeed.contains(area)) {
+                throw new UnknownAreaOfNeed(area);
+            }
+        }
+    }
+
+    /** Rule "minimisation": a personal field is refused when the programme does not collect it. */
+    public void requireCollected(PersonalField field, Object value) {
+        if (value != null && !collects(field)) {
+            throw new FieldNotCollected(field);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.peersupport.supporter.api;
+
+public record SupporterResumed(String supporterId) {
+}

@@ -1,0 +1,4 @@
+package org.peersupport.supporter.api;
+
+public record SupporterWithdrew(String supporterId) {
+}
