@@ -1,0 +1,47 @@
+package org.peersupport.infrastructure;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The embedded default's read-model store: mongo-java-server in this JVM, persisted to an H2 file
+ * (or held in memory when no file is configured, as tests do). Production replaces this with a
+ * real MongoDB through {@code spring.mongodb.uri}; nothing else knows the difference.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("embedded")
+class EmbeddedMongoConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(@Value("${peersupport.embedded.mongo-file:}") String file) throws IOException {
+        MongoBackend backend;
+        if (file.isBlank()) {
+            backend = new MemoryBackend();
+        } else {
+            Path path = Path.of(file).toAbsolutePath();
+            Files.createDirectories(path.getParent());
+            backend = new H2Backend(path.toString());
+        }
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        return MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?uuidRepresentation=standard");
+    }
+}

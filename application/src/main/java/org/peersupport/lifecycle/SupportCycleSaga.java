@@ -1,0 +1,89 @@
+package org.peersupport.lifecycle;
+
+import static org.axonframework.modelling.saga.SagaLifecycle.associateWith;
+import static org.axonframework.modelling.saga.SagaLifecycle.end;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.peersupport.feedback.api.RequestFeedback;
+import org.peersupport.matching.api.MatchAccepted;
+import org.peersupport.matching.api.MatchDeclined;
+import org.peersupport.matching.api.MatchProposed;
+import org.peersupport.request.api.CycleClosed;
+import org.peersupport.request.api.RequestWithdrawn;
+import org.peersupport.request.api.StartCycle;
+import org.peersupport.supporter.api.ReleaseCapacity;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * One proposed match, from proposal to the end of its cycle, across modules: an accepted match
+ * starts the request's cycle; a declined match, a withdrawn request or a closed cycle gives the
+ * supporter's place back; a closed cycle asks the head for feedback where the programme expects it.
+ * Every command it sends is idempotent, so an event handled twice after a crash changes nothing.
+ */
+@Saga
+@ProcessingGroup(SupportCycleSaga.GROUP)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class SupportCycleSaga {
+
+    static final String GROUP = "support-cycle";
+
+    private String matchId;
+    private String requestId;
+    private String supporterId;
+
+    @Autowired
+    private transient CommandGateway commands;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "matchId")
+    void on(MatchProposed event) {
+        matchId = event.matchId();
+        requestId = event.requestId();
+        supporterId = event.supporterId();
+        associateWith("requestId", requestId);
+    }
+
+    @SagaEventHandler(associationProperty = "matchId")
+    void on(MatchAccepted event) {
+        commands.sendAndWait(new StartCycle(requestId, matchId, supporterId, event.acceptedOn()));
+    }
+
+    @SagaEventHandler(associationProperty = "matchId")
+    void on(MatchDeclined event) {
+        commands.sendAndWait(new ReleaseCapacity(supporterId, matchId));
+        end();
+    }
+
+    @SagaEventHandler(associationProperty = "requestId")
+    void on(RequestWithdrawn event) {
+        commands.sendAndWait(new ReleaseCapacity(supporterId, matchId));
+        end();
+    }
+
+    @SagaEventHandler(associationProperty = "requestId")
+    void on(CycleClosed event) {
+        if (!matchId.equals(event.matchId())) {
+            return; // an earlier, declined match of the same request
+        }
+        commands.sendAndWait(new ReleaseCapacity(supporterId, matchId));
+        if (event.feedbackExpected()) {
+            Idempotent.create(commands, new RequestFeedback(feedbackIdFor(requestId), requestId, event.programmeId(),
+                    supporterId, event.headSubject(), event.closedOn()));
+        }
+        end();
+    }
+
+    /** One feedback request per cycle, so its identifier derives from the request's. */
+    public static String feedbackIdFor(String requestId) {
+        return "feedback-" + requestId;
+    }
+
+    void setCommands(CommandGateway commands) {
+        this.commands = commands;
+    }
+}

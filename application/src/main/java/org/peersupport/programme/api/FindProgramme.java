@@ -1,0 +1,4 @@
+package org.peersupport.programme.api;
+
+public record FindProgramme(String programmeId) {
+}

@@ -1,0 +1,74 @@
+package org.peersupport.programme.api;
+
+import static org.peersupport.kernel.EligibilityCriterion.AREAS_HANDLED;
+import static org.peersupport.kernel.EligibilityCriterion.COACHING_RECORD;
+import static org.peersupport.kernel.EligibilityCriterion.INSPECTION_JUDGEMENT;
+import static org.peersupport.kernel.EligibilityCriterion.LOCAL_KNOWLEDGE;
+import static org.peersupport.kernel.EligibilityCriterion.TRAINING_COMPLETED;
+import static org.peersupport.kernel.EligibilityCriterion.YEARS_AS_HEAD;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.peersupport.kernel.AreasOfNeed;
+import org.peersupport.kernel.MatchingMode;
+import org.peersupport.kernel.PersonalField;
+import org.peersupport.kernel.ProgrammeRules;
+import org.peersupport.kernel.RequesterRole;
+
+/** Ready-made rules reproducing the three one-to-one programmes in the seeds. */
+public enum ProgrammeTemplate {
+
+    /** Seed 000: a local authority's headteacher peer support. */
+    LOCAL_AUTHORITY_PEER_SUPPORT(new ProgrammeRules(
+            MatchingMode.HEAD_CHOOSES_FROM_PROFILES, 3,
+            EnumSet.of(YEARS_AS_HEAD, INSPECTION_JUDGEMENT, LOCAL_KNOWLEDGE, COACHING_RECORD, TRAINING_COMPLETED),
+            5, false, 3, 36,
+            EnumSet.of(RequesterRole.HEADTEACHER, RequesterRole.HEAD_OF_SCHOOL),
+            areas(), regions(),
+            60, 6, true, 6, null, null,
+            true, 2,
+            EnumSet.allOf(PersonalField.class))),
+
+    /** Seed 001: an association's "Headstrong" directory; keeps only what is needed to match. */
+    ASSOCIATION_DIRECTORY(new ProgrammeRules(
+            MatchingMode.COORDINATOR_PROPOSES, 1,
+            EnumSet.of(AREAS_HANDLED),
+            0, false, 3, null,
+            EnumSet.of(RequesterRole.ASSOCIATION_MEMBER),
+            areas(), regions(),
+            null, null, false, null, null, null,
+            false, 1,
+            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL))),
+
+    /** Seed 002: pastoral support associates, serving and former heads, once or twice a term. */
+    PASTORAL_ASSOCIATES(new ProgrammeRules(
+            MatchingMode.COORDINATOR_PAIRS, 1,
+            EnumSet.of(YEARS_AS_HEAD),
+            1, true, 3, null,
+            EnumSet.of(RequesterRole.HEADTEACHER, RequesterRole.HEAD_OF_SCHOOL, RequesterRole.EXECUTIVE_HEADTEACHER,
+                    RequesterRole.PRINCIPAL),
+            areas(), regions(),
+            null, null, false, null, 1, 2,
+            false, 3,
+            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL, PersonalField.SCHOOL_NAME)));
+
+    private final ProgrammeRules rules;
+
+    ProgrammeTemplate(ProgrammeRules rules) {
+        this.rules = rules;
+    }
+
+    public ProgrammeRules rules() {
+        return rules;
+    }
+
+    private static Set<String> areas() {
+        return new LinkedHashSet<>(AreasOfNeed.STANDARD);
+    }
+
+    /** Invented regions for the templates; a programme sets its own. */
+    private static Set<String> regions() {
+        return new LinkedHashSet<>(java.util.List.of("north", "south", "east", "west", "central"));
+    }
+}

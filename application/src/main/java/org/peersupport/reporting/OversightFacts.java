@@ -1,0 +1,90 @@
+package org.peersupport.reporting;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import org.peersupport.reporting.api.RequestStage;
+import org.springframework.data.annotation.Id;
+
+/** The oversight report's own facts: no personal data, only what the counts and rates need. */
+final class OversightFacts {
+
+    private OversightFacts() {
+    }
+
+    record RequestFacts(@Id String requestId, String programmeId, String region, Set<String> areas, RequestStage stage,
+                        LocalDate requestedOn, LocalDate matchedOn, Set<String> accepted, Set<String> declined,
+                        Set<String> sessions, LocalDate closedOn) {
+
+        RequestFacts {
+            areas = Set.copyOf(areas);
+            accepted = Set.copyOf(accepted);
+            declined = Set.copyOf(declined);
+            sessions = Set.copyOf(sessions);
+        }
+
+        RequestFacts at(RequestStage next) {
+            return new RequestFacts(requestId, programmeId, region, areas, next, requestedOn, matchedOn, accepted,
+                    declined, sessions, closedOn);
+        }
+
+        RequestFacts acceptedMatch(String matchId, LocalDate on) {
+            return new RequestFacts(requestId, programmeId, region, areas, stage, requestedOn, on, add(accepted, matchId),
+                    declined, sessions, closedOn);
+        }
+
+        RequestFacts declinedMatch(String matchId) {
+            return new RequestFacts(requestId, programmeId, region, areas, RequestStage.AWAITING_MATCH, requestedOn,
+                    matchedOn, accepted, add(declined, matchId), sessions, closedOn);
+        }
+
+        RequestFacts session(String sessionId) {
+            return new RequestFacts(requestId, programmeId, region, areas, stage, requestedOn, matchedOn, accepted,
+                    declined, add(sessions, sessionId), closedOn);
+        }
+
+        RequestFacts closed(RequestStage finalStage, LocalDate on) {
+            return new RequestFacts(requestId, programmeId, region, areas, finalStage, requestedOn, matchedOn, accepted,
+                    declined, sessions, on);
+        }
+
+        boolean open() {
+            return stage == RequestStage.AWAITING_MATCH || stage == RequestStage.PROFILES_SHARED
+                    || stage == RequestStage.MATCH_PROPOSED;
+        }
+    }
+
+    record SupplyFacts(@Id String supporterId, String programmeId, String region, Set<String> areas, boolean approved,
+                       boolean paused, int capacity, Set<String> placesHeld) {
+
+        SupplyFacts {
+            areas = Set.copyOf(areas);
+            placesHeld = Set.copyOf(placesHeld);
+        }
+
+        SupplyFacts status(boolean nowApproved, boolean nowPaused) {
+            return new SupplyFacts(supporterId, programmeId, region, areas, nowApproved, nowPaused, capacity,
+                    placesHeld);
+        }
+
+        SupplyFacts place(String matchId, boolean held) {
+            Set<String> places = new HashSet<>(placesHeld);
+            if (held) {
+                places.add(matchId);
+            } else {
+                places.remove(matchId);
+            }
+            return new SupplyFacts(supporterId, programmeId, region, areas, approved, paused, capacity, places);
+        }
+
+        boolean available() {
+            return approved && !paused && placesHeld.size() < capacity;
+        }
+    }
+
+    private static Set<String> add(Set<String> set, String item) {
+        Set<String> more = new HashSet<>(set);
+        more.add(item);
+        return more;
+    }
+}

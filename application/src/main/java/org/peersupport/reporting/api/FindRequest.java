@@ -1,0 +1,4 @@
+package org.peersupport.reporting.api;
+
+public record FindRequest(String requestId) {
+}

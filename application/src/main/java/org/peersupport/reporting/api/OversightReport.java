@@ -1,0 +1,28 @@
+package org.peersupport.reporting.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts and rates only: no person appears in it, so an auditor may read it.
+ *
+ * @param medianDaysToMatch days from request to accepted match, median over matched requests; null if none
+ * @param acceptanceRate    accepted proposals over answered proposals; null if none answered
+ */
+public record OversightReport(
+        String programmeId,
+        Map<RequestStage, Long> requestsByStage,
+        long requests,
+        Double medianDaysToMatch,
+        Double acceptanceRate,
+        long proposalsAccepted,
+        long proposalsDeclined,
+        long sessionsHeld,
+        long cyclesClosed,
+        List<SupplyAndDemand> byAreaOfNeed,
+        List<SupplyAndDemand> byRegion) {
+
+    /** Open requests wanting {@code key} against approved supporters with a place free who offer it. */
+    public record SupplyAndDemand(String key, long openRequests, long availableSupporters) {
+    }
+}

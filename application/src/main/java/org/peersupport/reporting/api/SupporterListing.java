@@ -1,0 +1,77 @@
+package org.peersupport.reporting.api;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import org.peersupport.kernel.EligibilityCriterion;
+import org.peersupport.kernel.PersonalData;
+import org.peersupport.kernel.Phase;
+import org.peersupport.kernel.SchoolType;
+import org.peersupport.kernel.SizeBand;
+import org.springframework.data.annotation.Id;
+
+/**
+ * A supporter in the directory. Immutable: each transition returns the next state. Places held
+ * are kept as the set of matches holding them, so applying an event twice changes nothing.
+ */
+public record SupporterListing(
+        @Id String supporterId,
+        String programmeId,
+        PersonalData name,
+        PersonalData workEmail,
+        PersonalData schoolName,
+        PersonalData background,
+        String region,
+        Phase phase,
+        Set<SchoolType> schoolTypes,
+        SizeBand sizeBand,
+        Set<String> areasHandled,
+        boolean formerHead,
+        SupporterStatus status,
+        int capacity,
+        Set<String> placesHeld,
+        boolean available,
+        Set<EligibilityCriterion> evidenced,
+        LocalDate registeredOn,
+        LocalDate approvedOn) {
+
+    public SupporterListing {
+        schoolTypes = Set.copyOf(schoolTypes);
+        areasHandled = Set.copyOf(areasHandled);
+        placesHeld = Set.copyOf(placesHeld);
+        evidenced = Set.copyOf(evidenced);
+        available = status == SupporterStatus.APPROVED && placesHeld.size() < capacity;
+    }
+
+    public SupporterListing withStatus(SupporterStatus next) {
+        return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
+                schoolTypes, sizeBand, areasHandled, formerHead, next, capacity, placesHeld, false, evidenced,
+                registeredOn, approvedOn);
+    }
+
+    public SupporterListing approved(LocalDate on) {
+        return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
+                schoolTypes, sizeBand, areasHandled, formerHead, SupporterStatus.APPROVED, capacity, placesHeld, false,
+                evidenced, registeredOn, on);
+    }
+
+    public SupporterListing withEvidence(EligibilityCriterion criterion) {
+        Set<EligibilityCriterion> more = new HashSet<>(evidenced);
+        more.add(criterion);
+        return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
+                schoolTypes, sizeBand, areasHandled, formerHead, status, capacity, placesHeld, false, more,
+                registeredOn, approvedOn);
+    }
+
+    public SupporterListing withPlace(String matchId, boolean held) {
+        Set<String> places = new HashSet<>(placesHeld);
+        if (held) {
+            places.add(matchId);
+        } else {
+            places.remove(matchId);
+        }
+        return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
+                schoolTypes, sizeBand, areasHandled, formerHead, status, capacity, places, false, evidenced,
+                registeredOn, approvedOn);
+    }
+}

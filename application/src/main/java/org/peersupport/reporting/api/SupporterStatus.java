@@ -1,0 +1,3 @@
+package org.peersupport.reporting.api;
+
+public enum SupporterStatus { REGISTERED, APPROVED, PAUSED, WITHDRAWN }

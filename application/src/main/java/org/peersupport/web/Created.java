@@ -1,0 +1,5 @@
+package org.peersupport.web;
+
+/** The identifier of what a command created. */
+record Created(String id) {
+}
