@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +36,7 @@ class FeedbackController {
         this.origins = origins;
     }
 
-    record FeedbackBody(@Min(1) @Max(5) int rating, @Size(max = 4000) String comment) {
+    record FeedbackBody(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 4000) String comment) {
     }
 
     record FeedbackView(String feedbackId, String requestId, String programmeId, LocalDate requestedOn, Integer rating,

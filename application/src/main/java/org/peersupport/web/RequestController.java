@@ -79,7 +79,8 @@ class RequestController {
     record ProposalBody(@NotBlank @Size(max = 64) String supporterId) {
     }
 
-    record SessionBody(@NotNull LocalDate heldOn, @Min(1) @Max(480) int durationMinutes, @NotNull MeetingMode mode) {
+    record SessionBody(@NotNull LocalDate heldOn, @NotNull @Min(1) @Max(480) Integer durationMinutes,
+                       @NotNull MeetingMode mode) {
     }
 
     record CloseBody(LocalDate closedOn) {

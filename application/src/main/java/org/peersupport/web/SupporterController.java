@@ -67,7 +67,7 @@ class SupporterController {
                         Set<@NotNull SchoolType> schoolTypes,
                         @NotNull SizeBand sizeBand,
                         @NotEmpty @Size(max = 30) Set<@NotBlank @Size(max = 64) String> areasHandled,
-                        boolean formerHead,
+                        Boolean formerHead,
                         @Min(1) @Max(20) Integer capacity) {
     }
 
@@ -76,7 +76,7 @@ class SupporterController {
                         InspectionJudgement judgement,
                         @PastOrPresent LocalDate date,
                         @Size(max = 30) Set<@NotBlank @Size(max = 64) String> areasHandled,
-                        boolean confirmed) {
+                        Boolean confirmed) {
     }
 
     /** A directory entry as a coordinator sees it. */
@@ -103,7 +103,7 @@ class SupporterController {
         SupporterProfile profile = new SupporterProfile(Personal.of(subject, body.name()),
                 Personal.of(subject, body.workEmail()), Personal.of(subject, body.schoolName()),
                 Personal.of(subject, body.background()), body.region(), body.phase(), body.schoolTypes(),
-                body.sizeBand(), body.areasHandled(), body.formerHead());
+                body.sizeBand(), body.areasHandled(), Boolean.TRUE.equals(body.formerHead()));
         bus.send(new RegisterSupporter(id, ruleBooks.current(body.programmeId()), profile, body.capacity(),
                 bus.today()));
         return new Created(id);
@@ -113,7 +113,7 @@ class SupporterController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void evidence(@PathVariable String supporterId, @Valid @RequestBody EvidenceBody body) {
         bus.send(new RecordEligibilityEvidence(supporterId, new EligibilityEvidence(body.criterion(),
-                body.yearsAsHead(), body.judgement(), body.date(), body.areasHandled(), body.confirmed())));
+                body.yearsAsHead(), body.judgement(), body.date(), body.areasHandled(), Boolean.TRUE.equals(body.confirmed()))));
     }
 
     @PostMapping("/{supporterId}/approval")
