@@ -37,7 +37,7 @@ class ProductionProfileWiringTest {
                 "--axon.axonserver.servers=127.0.0.1:18124",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort() + "/peersupport",
                 "--PEERSUPPORT_PRIVACY_MASTER_KEY=" + PeerSupportTest.MASTER_KEY,
-                "--OIDC_JWK_SET_URI=http://127.0.0.1:1/jwks",
+                "--OIDC_ISSUER_URI=http://127.0.0.1:1/issuer",
                 "--logging.level.org.axonframework=OFF",
                 "--logging.level.io.axoniq=OFF",
                 "--logging.level.org.mongodb=OFF")) {
