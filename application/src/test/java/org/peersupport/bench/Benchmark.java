@@ -1,0 +1,340 @@
+package org.peersupport.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.peersupport.PeerSupportApplication;
+import org.peersupport.kernel.EligibilityCriterion;
+import org.peersupport.kernel.InspectionJudgement;
+import org.peersupport.kernel.MeetingMode;
+import org.peersupport.kernel.PersonalData;
+import org.peersupport.kernel.Phase;
+import org.peersupport.kernel.RequesterRole;
+import org.peersupport.kernel.RuleBook;
+import org.peersupport.kernel.SchoolType;
+import org.peersupport.kernel.SizeBand;
+import org.peersupport.lifecycle.ProposalService;
+import org.peersupport.matching.api.AcceptMatch;
+import org.peersupport.matching.api.ShareProfiles;
+import org.peersupport.programme.RuleBooks;
+import org.peersupport.programme.api.DefineProgramme;
+import org.peersupport.programme.api.ProgrammeTemplate;
+import org.peersupport.request.api.CloseCycle;
+import org.peersupport.request.api.RecordSession;
+import org.peersupport.request.api.RequestSupport;
+import org.peersupport.request.api.Requester;
+import org.peersupport.request.api.StartCycle;
+import org.peersupport.supporter.api.ApproveSupporter;
+import org.peersupport.supporter.api.EligibilityEvidence;
+import org.peersupport.supporter.api.RecordEligibilityEvidence;
+import org.peersupport.supporter.api.RegisterSupporter;
+import org.peersupport.supporter.api.SupporterProfile;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark command (README, docs/benchmarks.md). Starts the application on the embedded
+ * default in a fresh directory, then measures, in one run:
+ * <ol>
+ * <li>append throughput through the command path (whole support lifecycles, several threads);</li>
+ * <li>command round trip at a fixed rate (p50/p99);</li>
+ * <li>full rebuild of every projection, against the raw read-and-deserialise rate of the same store;</li>
+ * <li>start-up to ready with the store full, and heap after the rebuild.</li>
+ * </ol>
+ * Results go to stdout and {@code target/bench/results.jsonl} as JSON lines.
+ * Arguments: {@code --events N} (default 50000), {@code --threads T} (default 4),
+ * {@code --rate R} commands/s for the latency run (default 200), {@code --seconds S} (default 10).
+ */
+public final class Benchmark {
+
+    private static final Path OUT = Path.of("target", "bench", "results.jsonl");
+    private static final String[] PROJECTIONS = {"programmes", "supporter-directory", "request-queue", "oversight",
+        "feedback-ledger"};
+    private static final LocalDate DAY = LocalDate.of(2026, 9, 7);
+
+    private final int targetEvents;
+    private final int threads;
+    private final int rate;
+    private final int seconds;
+    private final Path dataDir;
+
+    private Benchmark(Map<String, String> args) throws IOException {
+        this.targetEvents = Integer.parseInt(args.getOrDefault("events", "50000"));
+        this.threads = Integer.parseInt(args.getOrDefault("threads", "4"));
+        this.rate = Integer.parseInt(args.getOrDefault("rate", "200"));
+        this.seconds = Integer.parseInt(args.getOrDefault("seconds", "10"));
+        this.dataDir = Files.createTempDirectory("peersupport-bench");
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        Files.createDirectories(OUT.getParent());
+        Files.deleteIfExists(OUT);
+        new Benchmark(args).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        long events;
+        try (ConfigurableApplicationContext app = start()) {
+            Workload workload = new Workload(app);
+            workload.setUp();
+            events = appendThroughput(app, workload);
+            commandLatency(workload);
+            awaitCaughtUp(app, storeHead(app));
+            rebuildAgainstRawRead(app);
+        }
+        long startedAt = System.nanoTime();
+        try (ConfigurableApplicationContext again = start()) {
+            long readyMs = (System.nanoTime() - startedAt) / 1_000_000;
+            emit("startup", Map.of("storedEvents", events, "readyMs", readyMs, "targetMs", 10_000,
+                    "note", "same JVM, warm: a cold process start adds class loading"));
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(PeerSupportApplication.class).run(
+                "--server.port=0",
+                "--spring.profiles.active=embedded",
+                "--peersupport.data-dir=" + dataDir,
+                "--peersupport.demo.enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.org.axonframework=ERROR");
+    }
+
+    // 1. Append throughput: whole lifecycles through the command bus, from several threads.
+    private long appendThroughput(ConfigurableApplicationContext app, Workload workload) throws Exception {
+        long before = storeSize(app);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        int lifecycles = Math.max(1, targetEvents / Workload.EVENTS_PER_LIFECYCLE);
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            work.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < lifecycles) {
+                    workload.lifecycle("b" + i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long appended = storeSize(app) - before;
+        emit("append", Map.of("events", appended, "seconds", round(secs), "eventsPerSecond", round(appended / secs),
+                "threads", threads, "target", 5000));
+        return storeSize(app);
+    }
+
+    // 2. Round trip of single commands at a fixed rate.
+    private void commandLatency(Workload workload) throws Exception {
+        int total = rate * seconds;
+        long[] micros = new long[total];
+        ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
+        AtomicInteger sent = new AtomicInteger();
+        List<String> supporters = workload.evidenceTargets();
+        long periodNanos = 1_000_000_000L / rate;
+        var handle = ticker.scheduleAtFixedRate(() -> {
+            int i = sent.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            workload.evidence(supporters.get(i % supporters.size()));
+            micros[i] = (System.nanoTime() - t0) / 1000;
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        while (sent.get() < total) {
+            Thread.sleep(50);
+        }
+        handle.cancel(false);
+        ticker.shutdown();
+        ticker.awaitTermination(10, TimeUnit.SECONDS);
+        long[] sorted = Arrays.stream(micros).filter(m -> m > 0).sorted().toArray();
+        emit("latency", Map.of("commands", sorted.length, "ratePerSecond", rate,
+                "p50Ms", round(sorted[sorted.length / 2] / 1000.0),
+                "p99Ms", round(sorted[(int) (sorted.length * 0.99)] / 1000.0),
+                "maxMs", round(sorted[sorted.length - 1] / 1000.0), "targetP99Ms", 20));
+    }
+
+    // 3. Rebuild every projection, compared with reading and deserialising the same store.
+    private void rebuildAgainstRawRead(ConfigurableApplicationContext app) throws Exception {
+        EventStore store = app.getBean(EventStore.class);
+        long head = storeHead(app);
+        long events = 0;
+        long start = System.nanoTime();
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+            while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                event.getPayload();
+                events++;
+                if (event.trackingToken().position().orElse(0) >= head) {
+                    break;
+                }
+            }
+        }
+        double rawRate = events / ((System.nanoTime() - start) / 1e9);
+
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        List<TrackingEventProcessor> processors = new ArrayList<>();
+        for (String name : PROJECTIONS) {
+            processors.add(processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow());
+        }
+        processors.forEach(TrackingEventProcessor::shutDown);
+        processors.forEach(TrackingEventProcessor::resetTokens);
+        start = System.nanoTime();
+        processors.forEach(TrackingEventProcessor::start);
+        awaitCaughtUp(app, head);
+        double rebuildSecs = (System.nanoTime() - start) / 1e9;
+        double rebuildRate = events / rebuildSecs;
+        System.gc();
+        long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        emit("rebuild", Map.of("events", events, "projections", PROJECTIONS.length, "seconds", round(rebuildSecs),
+                "eventsPerSecond", round(rebuildRate), "rawReadEventsPerSecond", round(rawRate),
+                "ratioToRawRead", round(rebuildRate / rawRate), "target", 20000, "targetRatio", 0.5));
+        emit("heap", Map.of("afterRebuildMb", heapMb, "targetMb", 512));
+    }
+
+    private static void awaitCaughtUp(ConfigurableApplicationContext app, long head) throws InterruptedException {
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        long deadline = System.currentTimeMillis() + 3_600_000;
+        while (System.currentTimeMillis() < deadline) {
+            boolean all = true;
+            for (String name : PROJECTIONS) {
+                TrackingEventProcessor p = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+                long position = p.processingStatus().values().stream()
+                        .map(s -> s.getCurrentPosition().orElse(-1)).min(Long::compare).orElse(-1L);
+                if (position < head || p.isReplaying()) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("projections did not catch up");
+    }
+
+    private static long storeHead(ConfigurableApplicationContext app) {
+        TrackingToken head = app.getBean(EventStore.class).createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    private static long storeSize(ConfigurableApplicationContext app) {
+        return storeHead(app) + 1;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void emit(String measure, Map<String, Object> figures) throws IOException {
+        StringBuilder json = new StringBuilder("{\"benchmark\":\"").append(measure).append('"');
+        figures.forEach((k, v) -> json.append(",\"").append(k).append("\":")
+                .append(v instanceof String s ? "\"" + s + "\"" : v));
+        json.append('}');
+        System.out.println(json);
+        Files.writeString(OUT, json + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Realistic traffic: seed 000 lifecycles from request to close, each supporter reused. */
+    static final class Workload {
+        /** Request, profiles, reserve, propose, accept, start, 6 sessions, close, release, feedback requested. */
+        static final int EVENTS_PER_LIFECYCLE = 15;
+
+        private final CommandGateway commands;
+        private final ProposalService proposals;
+        private final RuleBooks ruleBooks;
+        private RuleBook rules;
+        private final List<String> supporters = new ArrayList<>();
+
+        Workload(ConfigurableApplicationContext app) {
+            this.commands = app.getBean(CommandGateway.class);
+            this.proposals = app.getBean(ProposalService.class);
+            this.ruleBooks = app.getBean(RuleBooks.class);
+        }
+
+        void setUp() {
+            commands.sendAndWait(new DefineProgramme("bench", "Benchmark programme",
+                    ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules(), DAY));
+            rules = ruleBooks.current("bench");
+            for (int i = 0; i < 200; i++) {
+                String id = "bench-supporter-" + i;
+                String subject = "supporter:" + id;
+                commands.sendAndWait(new RegisterSupporter(id, rules, new SupporterProfile(
+                        PersonalData.of(subject, "Invented Supporter " + i), PersonalData.of(subject, "s" + i + "@example.org"),
+                        PersonalData.of(subject, "Invented School " + i), null, "north", Phase.PRIMARY,
+                        Set.of(SchoolType.RURAL), SizeBand.SMALL, Set.of("budget"), false), 1000, DAY));
+                for (EligibilityCriterion c : EligibilityCriterion.values()) {
+                    if (c != EligibilityCriterion.AREAS_HANDLED) {
+                        commands.sendAndWait(new RecordEligibilityEvidence(id, evidenceFor(c)));
+                    }
+                }
+                commands.sendAndWait(new ApproveSupporter(id, rules, DAY));
+                supporters.add(id);
+            }
+        }
+
+        List<String> evidenceTargets() {
+            return supporters;
+        }
+
+        void evidence(String supporterId) {
+            commands.sendAndWait(new RecordEligibilityEvidence(supporterId,
+                    evidenceFor(EligibilityCriterion.COACHING_RECORD)));
+        }
+
+        void lifecycle(String key) {
+            String requestId = "bench-request-" + key;
+            String matchId = "bench-match-" + key;
+            String supporter = supporters.get(Math.floorMod(key.hashCode(), supporters.size()));
+            String subject = "head:" + requestId;
+            commands.sendAndWait(new RequestSupport(requestId, rules, new Requester(subject,
+                    PersonalData.of(subject, "Invented Head " + key), null, null, RequesterRole.HEADTEACHER, "north",
+                    Phase.PRIMARY, Set.of(), SizeBand.SMALL), Set.of("budget"), DAY));
+            commands.sendAndWait(new ShareProfiles(matchId, requestId, rules, List.of(supporter), DAY));
+            proposals.headChose(matchId, supporter, DAY);
+            commands.sendAndWait(new AcceptMatch(matchId, DAY));
+            commands.sendAndWait(new StartCycle(requestId, matchId, supporter, DAY));
+            for (int s = 0; s < 6; s++) {
+                commands.sendAndWait(new RecordSession(requestId, requestId + "-s" + s, DAY.plusDays(7L * s), 55,
+                        MeetingMode.IN_PERSON));
+            }
+            commands.sendAndWait(new CloseCycle(requestId, DAY.plusDays(60)));
+        }
+
+        private static EligibilityEvidence evidenceFor(EligibilityCriterion c) {
+            return new EligibilityEvidence(c, 8, InspectionJudgement.GOOD, DAY.minusMonths(3), Set.of(), true);
+        }
+    }
+}
