@@ -28,17 +28,19 @@ import org.peersupport.kernel.RequesterRole;
 import org.peersupport.kernel.RuleBook;
 import org.peersupport.kernel.SchoolType;
 import org.peersupport.kernel.SizeBand;
-import org.peersupport.lifecycle.ProposalService;
+import org.peersupport.lifecycle.api.ChooseSupporter;
+import org.peersupport.lifecycle.api.ProposeSupporter;
+import org.peersupport.lifecycle.api.ShareSupporterProfiles;
 import org.peersupport.lifecycle.SupportCycleSaga;
 import org.peersupport.matching.api.AcceptMatch;
 import org.peersupport.matching.api.DeclineMatch;
 import org.peersupport.matching.api.DeclinedBy;
-import org.peersupport.matching.api.ShareProfiles;
 import org.peersupport.programme.RuleBooks;
 import org.peersupport.programme.api.DefineProgramme;
 import org.peersupport.programme.api.ProgrammeTemplate;
 import org.peersupport.request.api.CloseCycle;
 import org.peersupport.request.api.RecordSession;
+import org.peersupport.request.api.ReopenMatching;
 import org.peersupport.request.api.RequestSupport;
 import org.peersupport.request.api.Requester;
 import org.peersupport.request.api.StartCycle;
@@ -83,16 +85,14 @@ class DemoData {
     private static final String[] REGIONS = {"north", "south", "east", "west", "central"};
 
     private final CommandGateway commands;
-    private final ProposalService proposals;
     private final RuleBooks ruleBooks;
     private final EventStore eventStore;
     private final Clock clock;
     private int people;
 
-    DemoData(CommandGateway commands, ProposalService proposals, RuleBooks ruleBooks, EventStore eventStore,
+    DemoData(CommandGateway commands, RuleBooks ruleBooks, EventStore eventStore,
              Clock clock) {
         this.commands = commands;
-        this.proposals = proposals;
         this.ruleBooks = ruleBooks;
         this.eventStore = eventStore;
         this.clock = clock;
@@ -168,12 +168,12 @@ class DemoData {
         // Seed 000: one request at each stage.
         request(la, "demo-request-awaiting", "north", Set.of(BUDGET), today);
         String shared = request(la, "demo-request-profiles", "south", Set.of(OFSTED, WELLBEING), today);
-        commands.sendAndWait(new ShareProfiles("demo-match-profiles", shared, la,
+        commands.sendAndWait(new ShareSupporterProfiles("demo-match-profiles", shared, la,
                 List.of(laSupporters.get(1), laSupporters.get(6)), today));
         String proposed = request(la, "demo-request-proposed", "east", Set.of(RESTRUCTURE), today);
-        commands.sendAndWait(new ShareProfiles("demo-match-proposed", proposed, la,
+        commands.sendAndWait(new ShareSupporterProfiles("demo-match-proposed", proposed, la,
                 List.of(laSupporters.get(2), laSupporters.get(7)), today));
-        proposals.headChose("demo-match-proposed", laSupporters.get(2), today);
+        commands.sendAndWait(new ChooseSupporter("demo-match-proposed", laSupporters.get(2), today));
         String inCycle = request(la, "demo-request-in-cycle", "west", Set.of(BUILDING_PROJECT), today);
         matchAndStart(inCycle, "demo-match-in-cycle", la, laSupporters.get(3), today, true);
         session(inCycle, today, 55, MeetingMode.VIDEO);
@@ -186,10 +186,14 @@ class DemoData {
 
         // Seed 001: a proposal awaiting the head's yes or no, and one declined then re-proposed.
         String yesNo = request(headstrong, "demo-request-headstrong-1", "east", Set.of(RESTRUCTURE), today);
-        proposals.propose("demo-match-headstrong-1", yesNo, headstrong, headstrongSupporters.get(0), today);
+        commands.sendAndWait(new ProposeSupporter("demo-match-headstrong-1", yesNo, headstrong,
+                headstrongSupporters.get(0), today));
         String reMatched = request(headstrong, "demo-request-headstrong-2", "west", Set.of(BUDGET), today);
-        proposals.propose("demo-match-headstrong-2a", reMatched, headstrong, headstrongSupporters.get(1), today);
+        commands.sendAndWait(new ProposeSupporter("demo-match-headstrong-2a", reMatched, headstrong,
+                headstrongSupporters.get(1), today));
         commands.sendAndWait(new DeclineMatch("demo-match-headstrong-2a", DeclinedBy.HEAD, today));
+        // The saga reopens the request too; doing it here lets the next proposal follow at once.
+        commands.sendAndWait(new ReopenMatching(reMatched, "demo-match-headstrong-2a"));
         matchAndStart(reMatched, "demo-match-headstrong-2b", headstrong, headstrongSupporters.get(2), today, false);
 
         // Seed 002: a pastoral pairing under way.
@@ -251,10 +255,10 @@ class DemoData {
     private void matchAndStart(String requestId, String matchId, RuleBook book, String supporterId, LocalDate today,
                                boolean viaProfiles) {
         if (viaProfiles) {
-            commands.sendAndWait(new ShareProfiles(matchId, requestId, book, List.of(supporterId), today));
-            proposals.headChose(matchId, supporterId, today);
+            commands.sendAndWait(new ShareSupporterProfiles(matchId, requestId, book, List.of(supporterId), today));
+            commands.sendAndWait(new ChooseSupporter(matchId, supporterId, today));
         } else {
-            proposals.propose(matchId, requestId, book, supporterId, today);
+            commands.sendAndWait(new ProposeSupporter(matchId, requestId, book, supporterId, today));
         }
         commands.sendAndWait(new AcceptMatch(matchId, today));
         // The saga starts the cycle too; StartCycle is idempotent, and waiting for it here is not needed.

@@ -13,16 +13,19 @@ import org.peersupport.feedback.api.RequestFeedback;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
 import org.peersupport.matching.api.MatchProposed;
+import org.peersupport.matching.api.ProfilesShared;
 import org.peersupport.request.api.CycleClosed;
+import org.peersupport.request.api.ReopenMatching;
 import org.peersupport.request.api.RequestWithdrawn;
 import org.peersupport.request.api.StartCycle;
 import org.peersupport.supporter.api.ReleaseCapacity;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * One proposed match, from proposal to the end of its cycle, across modules: an accepted match
- * starts the request's cycle; a declined match, a withdrawn request or a closed cycle gives the
- * supporter's place back; a closed cycle asks the head for feedback where the programme expects it.
+ * One match, from profiles shared or proposal to the end of its cycle, across modules: an accepted
+ * match starts the request's cycle; a declined match reopens the request for another match and
+ * gives the supporter's place back, as do a withdrawn request and a closed cycle; a closed cycle
+ * asks the head for feedback where the programme expects it.
  * Every command it sends is idempotent, so an event handled twice after a crash changes nothing.
  */
 @Saga
@@ -41,6 +44,14 @@ public class SupportCycleSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "matchId")
+    void on(ProfilesShared event) {
+        matchId = event.matchId();
+        requestId = event.requestId();
+        associateWith("requestId", requestId);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "matchId")
     void on(MatchProposed event) {
         matchId = event.matchId();
         requestId = event.requestId();
@@ -55,13 +66,14 @@ public class SupportCycleSaga {
 
     @SagaEventHandler(associationProperty = "matchId")
     void on(MatchDeclined event) {
-        commands.sendAndWait(new ReleaseCapacity(supporterId, matchId));
+        releasePlace();
+        commands.sendAndWait(new ReopenMatching(requestId, matchId));
         end();
     }
 
     @SagaEventHandler(associationProperty = "requestId")
     void on(RequestWithdrawn event) {
-        commands.sendAndWait(new ReleaseCapacity(supporterId, matchId));
+        releasePlace();
         end();
     }
 
@@ -70,12 +82,18 @@ public class SupportCycleSaga {
         if (!matchId.equals(event.matchId())) {
             return; // an earlier, declined match of the same request
         }
-        commands.sendAndWait(new ReleaseCapacity(supporterId, matchId));
+        releasePlace();
         if (event.feedbackExpected()) {
             Idempotent.create(commands, new RequestFeedback(feedbackIdFor(requestId), requestId, event.programmeId(),
                     supporterId, event.headSubject(), event.closedOn()));
         }
         end();
+    }
+
+    private void releasePlace() {
+        if (supporterId != null) {
+            commands.sendAndWait(new ReleaseCapacity(supporterId, matchId));
+        }
     }
 
     /** One feedback request per cycle, so its identifier derives from the request's. */

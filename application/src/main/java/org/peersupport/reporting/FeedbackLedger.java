@@ -26,7 +26,7 @@ class FeedbackLedger {
     private final ReadModel<FeedbackListing> listings;
 
     FeedbackLedger(MongoTemplate mongo) {
-        this.listings = new ReadModel<>(mongo, FeedbackListing.class, "feedback");
+        this.listings = new ReadModel<>(mongo, FeedbackListing.class, "feedback", FeedbackListing::feedbackId);
     }
 
     @EventHandler

@@ -53,8 +53,8 @@ class Oversight {
     private final ReadModel<SupplyFacts> supply;
 
     Oversight(MongoTemplate mongo) {
-        this.requests = new ReadModel<>(mongo, RequestFacts.class, "oversight_requests");
-        this.supply = new ReadModel<>(mongo, SupplyFacts.class, "oversight_supply");
+        this.requests = new ReadModel<>(mongo, RequestFacts.class, "oversight_requests", RequestFacts::requestId);
+        this.supply = new ReadModel<>(mongo, SupplyFacts.class, "oversight_supply", SupplyFacts::supporterId);
     }
 
     @EventHandler

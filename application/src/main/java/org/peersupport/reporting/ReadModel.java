@@ -1,33 +1,66 @@
 package org.peersupport.reporting;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** One read-model collection of immutable documents, changed only by replacing a document whole. */
+/**
+ * One read-model collection of immutable documents, changed only by replacing a document whole.
+ *
+ * <p>Inside an event processor's batch, documents are read at most once, changed in memory, and
+ * written together in one bulk write when the batch's last event has been handled
+ * ({@link ReadModelBatches}) — before Axon stores the batch's token, so a stored token always
+ * means its read-model writes happened. Outside a unit of work (tests, tools) writes go straight
+ * through.
+ */
 final class ReadModel<T> {
 
     private final MongoTemplate mongo;
     private final Class<T> type;
     private final String collection;
+    private final Function<T, String> idOf;
+    private final String resourceKey;
 
-    ReadModel(MongoTemplate mongo, Class<T> type, String collection) {
+    ReadModel(MongoTemplate mongo, Class<T> type, String collection, Function<T, String> idOf) {
         this.mongo = mongo;
         this.type = type;
         this.collection = collection;
+        this.idOf = idOf;
+        this.resourceKey = "read-model:" + collection;
     }
 
     void put(T document) {
-        mongo.save(document, collection);
+        Pending<T> pending = pending();
+        if (pending == null) {
+            mongo.save(document, collection);
+        } else {
+            pending.changed.put(idOf.apply(document), document);
+        }
     }
 
     /** Applies a transition to the document if it exists (it may not, e.g. mid-replay of another group). */
     void update(String id, UnaryOperator<T> transition) {
-        T current = mongo.findById(id, type, collection);
-        if (current != null) {
-            mongo.save(transition.apply(current), collection);
+        Pending<T> pending = pending();
+        T current = pending != null && pending.changed.containsKey(id) ? pending.changed.get(id)
+                : mongo.findById(id, type, collection);
+        if (current == null) {
+            return;
+        }
+        T next = transition.apply(current);
+        if (pending == null) {
+            mongo.save(next, collection);
+        } else {
+            pending.changed.put(id, next);
         }
     }
 
@@ -41,5 +74,38 @@ final class ReadModel<T> {
 
     void drop() {
         mongo.dropCollection(collection);
+    }
+
+    private Pending<T> pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(resourceKey, key -> new Pending<>(this));
+    }
+
+    private void write(Map<String, T> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(BulkMode.ORDERED, type, collection);
+        documents.forEach((id, document) -> bulk.replaceOne(Query.query(Criteria.where("_id").is(id)), document,
+                FindAndReplaceOptions.options().upsert()));
+        bulk.execute();
+    }
+
+    /** The documents a batch has changed, not yet written. */
+    static final class Pending<T> {
+        private final ReadModel<T> model;
+        private final Map<String, T> changed = new LinkedHashMap<>();
+
+        private Pending(ReadModel<T> model) {
+            this.model = model;
+        }
+
+        void flush() {
+            model.write(changed);
+            changed.clear();
+        }
     }
 }

@@ -37,7 +37,7 @@ class RequestQueue {
     private final ReadModel<RequestListing> listings;
 
     RequestQueue(MongoTemplate mongo) {
-        this.listings = new ReadModel<>(mongo, RequestListing.class, "request_queue");
+        this.listings = new ReadModel<>(mongo, RequestListing.class, "request_queue", RequestListing::requestId);
     }
 
     @EventHandler

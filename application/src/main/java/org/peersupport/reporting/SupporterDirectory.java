@@ -36,7 +36,8 @@ class SupporterDirectory {
     private final ReadModel<SupporterListing> listings;
 
     SupporterDirectory(MongoTemplate mongo) {
-        this.listings = new ReadModel<>(mongo, SupporterListing.class, "supporter_directory");
+        this.listings = new ReadModel<>(mongo, SupporterListing.class, "supporter_directory",
+                SupporterListing::supporterId);
     }
 
     @EventHandler

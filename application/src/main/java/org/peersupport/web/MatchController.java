@@ -5,7 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.peersupport.lifecycle.ProposalService;
+import org.peersupport.lifecycle.api.ChooseSupporter;
 import org.peersupport.matching.api.AcceptMatch;
 import org.peersupport.matching.api.DeclineMatch;
 import org.peersupport.matching.api.DeclinedBy;
@@ -23,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MatchController {
 
     private final Bus bus;
-    private final ProposalService proposals;
 
-    MatchController(Bus bus, ProposalService proposals) {
+    MatchController(Bus bus) {
         this.bus = bus;
-        this.proposals = proposals;
     }
 
     record ChoiceBody(@NotBlank @Size(max = 64) String supporterId) {
@@ -39,7 +37,7 @@ class MatchController {
     @PostMapping("/{matchId}/choice")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void choose(@PathVariable String matchId, @Valid @RequestBody ChoiceBody body) {
-        proposals.headChose(matchId, body.supporterId(), bus.today());
+        bus.send(new ChooseSupporter(matchId, body.supporterId(), bus.today()));
     }
 
     @PostMapping("/{matchId}/acceptance")

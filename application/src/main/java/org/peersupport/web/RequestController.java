@@ -19,8 +19,8 @@ import org.peersupport.kernel.Phase;
 import org.peersupport.kernel.RequesterRole;
 import org.peersupport.kernel.SchoolType;
 import org.peersupport.kernel.SizeBand;
-import org.peersupport.lifecycle.ProposalService;
-import org.peersupport.matching.api.ShareProfiles;
+import org.peersupport.lifecycle.api.ProposeSupporter;
+import org.peersupport.lifecycle.api.ShareSupporterProfiles;
 import org.peersupport.programme.RuleBooks;
 import org.peersupport.reporting.api.FindRequest;
 import org.peersupport.reporting.api.FindRequests;
@@ -50,13 +50,11 @@ class RequestController {
     private final Bus bus;
     private final RuleBooks ruleBooks;
     private final Origins origins;
-    private final ProposalService proposals;
 
-    RequestController(Bus bus, RuleBooks ruleBooks, Origins origins, ProposalService proposals) {
+    RequestController(Bus bus, RuleBooks ruleBooks, Origins origins) {
         this.bus = bus;
         this.ruleBooks = ruleBooks;
         this.origins = origins;
-        this.proposals = proposals;
     }
 
     /** {@code headId} links a returning head's requests; omit it for a new head. */
@@ -112,7 +110,7 @@ class RequestController {
     Created shareProfiles(@PathVariable String requestId, @Valid @RequestBody ProfilesBody body) {
         SupportRequested origin = origin(requestId);
         String matchId = Bus.newId();
-        bus.send(new ShareProfiles(matchId, requestId, origin.ruleBook(), body.supporterIds(), bus.today()));
+        bus.send(new ShareSupporterProfiles(matchId, requestId, origin.ruleBook(), body.supporterIds(), bus.today()));
         return new Created(matchId);
     }
 
@@ -121,7 +119,7 @@ class RequestController {
     Created propose(@PathVariable String requestId, @Valid @RequestBody ProposalBody body) {
         SupportRequested origin = origin(requestId);
         String matchId = Bus.newId();
-        proposals.propose(matchId, requestId, origin.ruleBook(), body.supporterId(), bus.today());
+        bus.send(new ProposeSupporter(matchId, requestId, origin.ruleBook(), body.supporterId(), bus.today()));
         return new Created(matchId);
     }
 

@@ -35,9 +35,9 @@ import org.peersupport.kernel.RequesterRole;
 import org.peersupport.kernel.RuleBook;
 import org.peersupport.kernel.SchoolType;
 import org.peersupport.kernel.SizeBand;
-import org.peersupport.lifecycle.ProposalService;
+import org.peersupport.lifecycle.api.ChooseSupporter;
+import org.peersupport.lifecycle.api.ShareSupporterProfiles;
 import org.peersupport.matching.api.AcceptMatch;
-import org.peersupport.matching.api.ShareProfiles;
 import org.peersupport.programme.RuleBooks;
 import org.peersupport.programme.api.DefineProgramme;
 import org.peersupport.programme.api.ProgrammeTemplate;
@@ -269,18 +269,16 @@ public final class Benchmark {
 
     /** Realistic traffic: seed 000 lifecycles from request to close, each supporter reused. */
     static final class Workload {
-        /** Request, profiles, reserve, propose, accept, start, 6 sessions, close, release, feedback requested. */
-        static final int EVENTS_PER_LIFECYCLE = 15;
+        /** Request, matching, profiles, reserve, propose, accept, start, 6 sessions, close, release, feedback. */
+        static final int EVENTS_PER_LIFECYCLE = 16;
 
         private final CommandGateway commands;
-        private final ProposalService proposals;
         private final RuleBooks ruleBooks;
         private RuleBook rules;
         private final List<String> supporters = new ArrayList<>();
 
         Workload(ConfigurableApplicationContext app) {
             this.commands = app.getBean(CommandGateway.class);
-            this.proposals = app.getBean(ProposalService.class);
             this.ruleBooks = app.getBean(RuleBooks.class);
         }
 
@@ -322,8 +320,8 @@ public final class Benchmark {
             commands.sendAndWait(new RequestSupport(requestId, rules, new Requester(subject,
                     PersonalData.of(subject, "Invented Head " + key), null, null, RequesterRole.HEADTEACHER, "north",
                     Phase.PRIMARY, Set.of(), SizeBand.SMALL), Set.of("budget"), DAY));
-            commands.sendAndWait(new ShareProfiles(matchId, requestId, rules, List.of(supporter), DAY));
-            proposals.headChose(matchId, supporter, DAY);
+            commands.sendAndWait(new ShareSupporterProfiles(matchId, requestId, rules, List.of(supporter), DAY));
+            commands.sendAndWait(new ChooseSupporter(matchId, supporter, DAY));
             commands.sendAndWait(new AcceptMatch(matchId, DAY));
             commands.sendAndWait(new StartCycle(requestId, matchId, supporter, DAY));
             for (int s = 0; s < 6; s++) {

@@ -11,7 +11,9 @@ import org.peersupport.matching.api.DeclinedBy;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
 import org.peersupport.matching.api.MatchProposed;
+import org.peersupport.matching.api.ProfilesShared;
 import org.peersupport.request.api.CycleClosed;
+import org.peersupport.request.api.ReopenMatching;
 import org.peersupport.request.api.RequestWithdrawn;
 import org.peersupport.request.api.StartCycle;
 import org.peersupport.supporter.api.ReleaseCapacity;
@@ -77,7 +79,24 @@ class SupportCycleSagaTest {
                 .whenPublishingA(new MatchDeclined(MATCH, REQUEST, SUPPORTER, DeclinedBy.HEAD, ACCEPTED_ON))
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(0)
-                .expectDispatchedCommands(new ReleaseCapacity(SUPPORTER, MATCH));
+                .expectDispatchedCommands(new ReleaseCapacity(SUPPORTER, MATCH), new ReopenMatching(REQUEST, MATCH));
+    }
+
+    @Test
+    void profilesDeclinedBeforeAnyChoiceReopenTheRequestWithoutReleasingAPlace() {
+        fixture.givenAPublished(new ProfilesShared(MATCH, REQUEST, "p-000", java.util.List.of(SUPPORTER), ACCEPTED_ON))
+                .whenPublishingA(new MatchDeclined(MATCH, REQUEST, null, DeclinedBy.HEAD, ACCEPTED_ON))
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ReopenMatching(REQUEST, MATCH));
+    }
+
+    @Test
+    void aChoiceAfterProfilesContinuesTheSameSaga() {
+        fixture.givenAPublished(new ProfilesShared(MATCH, REQUEST, "p-000", java.util.List.of(SUPPORTER), ACCEPTED_ON))
+                .whenPublishingA(proposed())
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
     }
 
     @Test

@@ -21,6 +21,12 @@ import org.peersupport.request.api.CycleNotStarted;
 import org.peersupport.request.api.CycleStarted;
 import org.peersupport.request.api.CycleWindowExceeded;
 import org.peersupport.request.api.FirstMeetingTooLong;
+import org.peersupport.request.api.MatchAlreadyInProgress;
+import org.peersupport.request.api.MatchingReopened;
+import org.peersupport.request.api.MatchingStarted;
+import org.peersupport.request.api.NotTheMatchInProgress;
+import org.peersupport.request.api.ReopenMatching;
+import org.peersupport.request.api.StartMatching;
 import org.peersupport.request.api.MeetingCapReached;
 import org.peersupport.request.api.RecordSession;
 import org.peersupport.request.api.RequestAlreadyWithdrawn;
@@ -42,7 +48,7 @@ import org.peersupport.request.api.WithdrawRequest;
 @Aggregate
 class SupportRequest {
 
-    enum Stage { AWAITING_MATCH, IN_CYCLE, CLOSED, WITHDRAWN }
+    enum Stage { AWAITING_MATCH, MATCHING, IN_CYCLE, CLOSED, WITHDRAWN }
 
     @AggregateIdentifier
     private String requestId;
@@ -79,10 +85,32 @@ class SupportRequest {
     @CommandHandler
     void handle(WithdrawRequest command) {
         requireOpen();
-        if (stage != Stage.AWAITING_MATCH) {
+        if (stage != Stage.AWAITING_MATCH && stage != Stage.MATCHING) {
             throw new CycleAlreadyStarted(requestId);
         }
         apply(new RequestWithdrawn(requestId, command.withdrawnOn()));
+    }
+
+    @CommandHandler
+    void handle(StartMatching command) {
+        requireOpen();
+        switch (stage) {
+            case AWAITING_MATCH -> apply(new MatchingStarted(requestId, command.matchId()));
+            case MATCHING -> {
+                if (!command.matchId().equals(matchId)) {
+                    throw new MatchAlreadyInProgress(requestId);
+                }
+            }
+            case CLOSED -> throw new CycleAlreadyClosed(requestId);
+            default -> throw new CycleAlreadyStarted(requestId);
+        }
+    }
+
+    @CommandHandler
+    void handle(ReopenMatching command) {
+        if (stage == Stage.MATCHING && command.matchId().equals(matchId)) {
+            apply(new MatchingReopened(requestId, command.matchId()));
+        }
     }
 
     @CommandHandler
@@ -91,8 +119,11 @@ class SupportRequest {
         if (stage == Stage.IN_CYCLE && command.matchId().equals(matchId)) {
             return; // the same acceptance delivered twice
         }
-        if (stage != Stage.AWAITING_MATCH) {
+        if (stage == Stage.IN_CYCLE || stage == Stage.CLOSED) {
             throw new CycleAlreadyStarted(requestId);
+        }
+        if (stage != Stage.MATCHING || !command.matchId().equals(matchId)) {
+            throw new NotTheMatchInProgress(requestId);
         }
         Integer months = ruleBook.rules().monthsCap();
         LocalDate due = months == null ? null : command.startedOn().plusMonths(months);
@@ -106,7 +137,7 @@ class SupportRequest {
             return; // idempotent: a retried command records the session once
         }
         switch (stage) {
-            case AWAITING_MATCH -> throw new CycleNotStarted(requestId);
+            case AWAITING_MATCH, MATCHING -> throw new CycleNotStarted(requestId);
             case CLOSED -> throw new SessionOnClosedCycle(requestId);
             default -> { }
         }
@@ -134,7 +165,7 @@ class SupportRequest {
     void handle(CloseCycle command) {
         requireOpen();
         switch (stage) {
-            case AWAITING_MATCH -> throw new CycleNotStarted(requestId);
+            case AWAITING_MATCH, MATCHING -> throw new CycleNotStarted(requestId);
             case CLOSED -> throw new CycleAlreadyClosed(requestId);
             default -> { }
         }
@@ -159,6 +190,18 @@ class SupportRequest {
     @EventSourcingHandler
     void on(RequestWithdrawn event) {
         stage = Stage.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(MatchingStarted event) {
+        stage = Stage.MATCHING;
+        matchId = event.matchId();
+    }
+
+    @EventSourcingHandler
+    void on(MatchingReopened event) {
+        stage = Stage.AWAITING_MATCH;
+        matchId = null;
     }
 
     @EventSourcingHandler

@@ -33,7 +33,13 @@ import org.peersupport.request.api.CycleNotStarted;
 import org.peersupport.request.api.CycleStarted;
 import org.peersupport.request.api.CycleWindowExceeded;
 import org.peersupport.request.api.FirstMeetingTooLong;
+import org.peersupport.request.api.MatchAlreadyInProgress;
+import org.peersupport.request.api.MatchingReopened;
+import org.peersupport.request.api.MatchingStarted;
 import org.peersupport.request.api.MeetingCapReached;
+import org.peersupport.request.api.NotTheMatchInProgress;
+import org.peersupport.request.api.ReopenMatching;
+import org.peersupport.request.api.StartMatching;
 import org.peersupport.request.api.RecordSession;
 import org.peersupport.request.api.RequestAlreadyWithdrawn;
 import org.peersupport.request.api.RequestSupport;
@@ -108,6 +114,7 @@ class SupportRequestTest {
     private static Object[] inCycle(RuleBook book, LocalDate reviewDue, Object... later) {
         List<Object> events = new ArrayList<>();
         events.add(requestedUnder(book));
+        events.add(new MatchingStarted(REQUEST, MATCH));
         events.add(started(reviewDue));
         events.addAll(Arrays.asList(later));
         return events.toArray();
@@ -255,14 +262,14 @@ class SupportRequestTest {
 
         @Test
         void anAcceptedMatchStartsTheCycleWithItsReviewDueAfterTheMonthsCap() {
-            fixture.given(requestedUnder(Rules.book000()))
+            fixture.given(requestedUnder(Rules.book000()), new MatchingStarted(REQUEST, MATCH))
                     .when(new StartCycle(REQUEST, MATCH, SUPPORTER, STARTED_ON))
                     .expectEvents(new CycleStarted(REQUEST, MATCH, SUPPORTER, STARTED_ON, REVIEW_DUE));
         }
 
         @Test
         void aProgrammeWithoutAMonthsCapSetsNoReviewDate() {
-            fixture.given(requestedUnder(Rules.book001()))
+            fixture.given(requestedUnder(Rules.book001()), new MatchingStarted(REQUEST, MATCH))
                     .when(new StartCycle(REQUEST, MATCH, SUPPORTER, STARTED_ON))
                     .expectEvents(new CycleStarted(REQUEST, MATCH, SUPPORTER, STARTED_ON, null));
         }
@@ -290,6 +297,82 @@ class SupportRequestTest {
                     .when(new StartCycle(REQUEST, "match-2", "supporter-2", LocalDate.of(2025, 6, 2)))
                     .expectException(CycleAlreadyStarted.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class OneMatchAtATime {
+
+        @Test
+        void seekingAMatchPutsTheRequestIntoMatching() {
+            fixture.given(requestedUnder(Rules.book000()))
+                    .when(new StartMatching(REQUEST, MATCH))
+                    .expectEvents(new MatchingStarted(REQUEST, MATCH));
+        }
+
+        @Test
+        void aSecondMatchWhileOneIsInProgressIsRefused() {
+            fixture.given(requestedUnder(Rules.book000()), new MatchingStarted(REQUEST, MATCH))
+                    .when(new StartMatching(REQUEST, "match-2"))
+                    .expectException(MatchAlreadyInProgress.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theSameMatchAskedAgainChangesNothing() {
+            fixture.given(requestedUnder(Rules.book000()), new MatchingStarted(REQUEST, MATCH))
+                    .when(new StartMatching(REQUEST, MATCH))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeclinedMatchReopensTheRequestForAnother() {
+            fixture.given(requestedUnder(Rules.book001()), new MatchingStarted(REQUEST, MATCH),
+                            new MatchingReopened(REQUEST, MATCH))
+                    .when(new StartMatching(REQUEST, "match-2"))
+                    .expectEvents(new MatchingStarted(REQUEST, "match-2"));
+        }
+
+        @Test
+        void reopeningForAMatchNotInProgressChangesNothing() {
+            fixture.given(requestedUnder(Rules.book001()), new MatchingStarted(REQUEST, MATCH))
+                    .when(new ReopenMatching(REQUEST, "match-old"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCycleStartsOnlyFromTheMatchInProgress() {
+            fixture.given(requestedUnder(Rules.book000()), new MatchingStarted(REQUEST, MATCH))
+                    .when(new StartCycle(REQUEST, "match-other", SUPPORTER, STARTED_ON))
+                    .expectException(NotTheMatchInProgress.class)
+                    .expectNoEvents();
+            fixture.given(requestedUnder(Rules.book000()))
+                    .when(new StartCycle(REQUEST, MATCH, SUPPORTER, STARTED_ON))
+                    .expectException(NotTheMatchInProgress.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noMatchIsSoughtForACycleUnderWayOrClosedOrWithdrawn() {
+            fixture.given(inCycleUnder000())
+                    .when(new StartMatching(REQUEST, "match-2"))
+                    .expectException(CycleAlreadyStarted.class);
+            fixture.given(inCycleUnder000(new CycleClosed(REQUEST, "p-000", MATCH, SUPPORTER, HEAD,
+                            LocalDate.of(2025, 6, 1), 0, true)))
+                    .when(new StartMatching(REQUEST, "match-2"))
+                    .expectException(CycleAlreadyClosed.class);
+            fixture.given(requestedUnder(Rules.book000()), new RequestWithdrawn(REQUEST, REQUESTED_ON))
+                    .when(new StartMatching(REQUEST, "match-2"))
+                    .expectException(RequestAlreadyWithdrawn.class);
+        }
+
+        @Test
+        void aRequestCanBeWithdrawnWhileAMatchIsSought() {
+            fixture.given(requestedUnder(Rules.book000()), new MatchingStarted(REQUEST, MATCH))
+                    .when(new WithdrawRequest(REQUEST, REQUESTED_ON.plusDays(2)))
+                    .expectEvents(new RequestWithdrawn(REQUEST, REQUESTED_ON.plusDays(2)));
         }
     }
 

@@ -1,0 +1,4 @@
+package org.peersupport.request.api;
+
+public record MatchingReopened(String requestId, String matchId) {
+}

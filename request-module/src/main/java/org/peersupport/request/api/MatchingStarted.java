@@ -1,0 +1,4 @@
+package org.peersupport.request.api;
+
+public record MatchingStarted(String requestId, String matchId) {
+}
