@@ -5,7 +5,7 @@ COPY . .
 RUN ./mvnw --batch-mode --no-transfer-progress -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 peersupport
+RUN useradd --system --uid 10001 peersupport && mkdir -p /var/lib/peersupport && chown peersupport /var/lib/peersupport
 COPY --from=build /src/application/target/peersupport.jar /app/peersupport.jar
 USER peersupport
 ENV SPRING_PROFILES_ACTIVE=axonserver

@@ -30,7 +30,16 @@ public class SubjectKeyStore {
 
     private final MongoCollection<Document> keys;
     private final MasterKey master;
-    private final Map<String, Optional<SecretKey>> cache = new ConcurrentHashMap<>();
+    /** Keys are cached briefly: a shred on another instance takes effect here within the TTL. */
+    private static final long CACHE_TTL_NANOS = 30_000_000_000L;
+
+    private record Cached(Optional<SecretKey> key, long loadedAt) {
+        boolean fresh() {
+            return System.nanoTime() - loadedAt < CACHE_TTL_NANOS;
+        }
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     SubjectKeyStore(MongoClient client, MasterKey master,
                     @Value("${peersupport.mongo.keys-database}") String database) {
@@ -59,19 +68,24 @@ public class SubjectKeyStore {
             return find(subject).orElseThrow();
         }
         SecretKey key = new SecretKeySpec(raw, "AES");
-        cache.put(subject, Optional.of(key));
+        cache.put(subject, new Cached(Optional.of(key), System.nanoTime()));
         return key;
     }
 
     /** The subject's key, or empty once it has been shredded (or was never made). */
     Optional<SecretKey> find(String subject) {
-        return cache.computeIfAbsent(subject, this::load);
+        Cached cached = cache.get(subject);
+        if (cached == null || !cached.fresh()) {
+            cached = new Cached(load(subject), System.nanoTime());
+            cache.put(subject, cached);
+        }
+        return cached.key();
     }
 
     /** Deletes the subject's key for good. Returns whether there was one. */
     public boolean shred(String subject) {
         boolean existed = keys.deleteOne(Filters.eq("_id", subject)).getDeletedCount() > 0;
-        cache.put(subject, Optional.empty());
+        cache.put(subject, new Cached(Optional.empty(), System.nanoTime()));
         return existed;
     }
 

@@ -84,7 +84,9 @@ class RequestController {
     record CloseBody(LocalDate closedOn) {
     }
 
-    record RequestView(String requestId, String programmeId, int ruleVersion, String headName, String schoolName,
+    /** {@code headSubject} names the head as a data subject (for subject access and erasure). */
+    record RequestView(String requestId, String programmeId, int ruleVersion, String headSubject, String headName,
+                       String schoolName,
                        RequesterRole role, String region, Phase phase, Set<String> areasOfNeed, RequestStage stage,
                        LocalDate requestedOn, long ageDays, String nextAction, String matchId,
                        List<String> profilesShared, String supporterId, LocalDate matchedOn, int sessionsHeld,
@@ -168,7 +170,9 @@ class RequestController {
 
     private RequestView view(RequestListing r) {
         LocalDate until = r.closedOn() != null ? r.closedOn() : bus.today();
-        return new RequestView(r.requestId(), r.programmeId(), r.ruleVersion(), Personal.show(r.headName()),
+        String headSubject = r.headName() != null ? r.headName().subject()
+                : r.schoolName() != null ? r.schoolName().subject() : null;
+        return new RequestView(r.requestId(), r.programmeId(), r.ruleVersion(), headSubject, Personal.show(r.headName()),
                 Personal.show(r.schoolName()), r.role(), r.region(), r.phase(), r.areasOfNeed(), r.stage(),
                 r.requestedOn(), ChronoUnit.DAYS.between(r.requestedOn(), until), r.nextAction(), r.matchId(),
                 r.profilesShared(), r.supporterId(), r.matchedOn(), r.sessions().size(), r.lastSessionOn(),

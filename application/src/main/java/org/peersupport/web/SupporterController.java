@@ -80,14 +80,15 @@ class SupporterController {
     }
 
     /** A directory entry as a coordinator sees it. */
-    record SupporterView(String supporterId, String programmeId, String name, String workEmail, String schoolName,
+    record SupporterView(String supporterId, String subject, String programmeId, String name, String workEmail, String schoolName,
                          String background, String region, Phase phase, Set<SchoolType> schoolTypes,
                          SizeBand sizeBand, Set<String> areasHandled, boolean formerHead, SupporterStatus status,
                          int capacity, int placesHeld, boolean available, Set<EligibilityCriterion> evidenced,
                          LocalDate registeredOn, LocalDate approvedOn) {
 
         static SupporterView of(SupporterListing s) {
-            return new SupporterView(s.supporterId(), s.programmeId(), Personal.show(s.name()),
+            return new SupporterView(s.supporterId(), "supporter:" + s.supporterId(), s.programmeId(),
+                    Personal.show(s.name()),
                     Personal.show(s.workEmail()), Personal.show(s.schoolName()), Personal.show(s.background()),
                     s.region(), s.phase(), s.schoolTypes(), s.sizeBand(), s.areasHandled(), s.formerHead(), s.status(),
                     s.capacity(), s.placesHeld().size(), s.available(), s.evidenced(), s.registeredOn(),

@@ -26,6 +26,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  */
 class ProductionProfileWiringTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path scheduler;
+
     @Test
     void theAxonServerProfileWiresTheConnectorAndTheExternalMongoDb() {
         // A MongoDB-protocol server outside the application, standing in for the production MongoDB.
@@ -38,6 +41,7 @@ class ProductionProfileWiringTest {
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort() + "/peersupport",
                 "--PEERSUPPORT_PRIVACY_MASTER_KEY=" + PeerSupportTest.MASTER_KEY,
                 "--OIDC_ISSUER_URI=http://127.0.0.1:1/issuer",
+                "--PEERSUPPORT_SCHEDULER_DB=" + scheduler.resolve("scheduler"),
                 "--logging.level.org.axonframework=OFF",
                 "--logging.level.io.axoniq=OFF",
                 "--logging.level.org.mongodb=OFF")) {
