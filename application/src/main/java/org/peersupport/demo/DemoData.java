@@ -37,7 +37,7 @@ import org.peersupport.matching.api.DeclineMatch;
 import org.peersupport.matching.api.DeclinedBy;
 import org.peersupport.programme.RuleBooks;
 import org.peersupport.programme.api.DefineProgramme;
-import org.peersupport.programme.api.ProgrammeTemplate;
+import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.request.api.CloseCycle;
 import org.peersupport.request.api.RecordSession;
 import org.peersupport.request.api.ReopenMatching;

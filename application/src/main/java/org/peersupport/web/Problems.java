@@ -120,7 +120,7 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         // The class only: an exception's message could quote personal data.
-        LOG.error("Unexpected failure: {}", ex.getClass().getName());
+        LOG.error("Unexpected failure: {}", ex.getClass().getName(), ex); // TEMP-DIAG
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed");
         return ResponseEntity.internalServerError().body(body);

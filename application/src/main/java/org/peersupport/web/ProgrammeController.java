@@ -13,7 +13,7 @@ import org.peersupport.programme.api.ChangeProgrammeRules;
 import org.peersupport.programme.api.DefineProgramme;
 import org.peersupport.programme.api.FindProgramme;
 import org.peersupport.programme.api.ListProgrammes;
-import org.peersupport.programme.api.ProgrammeTemplate;
+import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.programme.api.ProgrammeView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

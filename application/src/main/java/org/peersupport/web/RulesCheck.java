@@ -22,6 +22,7 @@ final class RulesCheck {
         positive(r.trainingValidForMonths(), "rules.trainingValidForMonths");
         positive(r.minMeetingsPerTerm(), "rules.minMeetingsPerTerm");
         positive(r.maxMeetingsPerTerm(), "rules.maxMeetingsPerTerm");
+        positive(r.retentionYearsAfterClose(), "rules.retentionYearsAfterClose");
         return r;
     }
 

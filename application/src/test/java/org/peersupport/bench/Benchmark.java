@@ -40,7 +40,7 @@ import org.peersupport.lifecycle.api.ShareSupporterProfiles;
 import org.peersupport.matching.api.AcceptMatch;
 import org.peersupport.programme.RuleBooks;
 import org.peersupport.programme.api.DefineProgramme;
-import org.peersupport.programme.api.ProgrammeTemplate;
+import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.request.api.CloseCycle;
 import org.peersupport.request.api.RecordSession;
 import org.peersupport.request.api.RequestSupport;

@@ -19,7 +19,7 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.peersupport.kernel.PersonalData;
 import org.peersupport.kernel.ProgrammeRules;
-import org.peersupport.programme.api.ProgrammeTemplate;
+import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.support.PeerSupportTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;

@@ -11,7 +11,7 @@ import org.peersupport.programme.api.ChangeProgrammeRules;
 import org.peersupport.programme.api.DefineProgramme;
 import org.peersupport.programme.api.ProgrammeDefined;
 import org.peersupport.programme.api.ProgrammeRulesChanged;
-import org.peersupport.programme.api.ProgrammeTemplate;
+import org.peersupport.kernel.ProgrammeTemplate;
 
 class ProgrammeTest {
 

@@ -19,7 +19,7 @@ import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
 import org.peersupport.matching.api.MatchProposed;
 import org.peersupport.matching.api.ProfilesShared;
-import org.peersupport.programme.api.ProgrammeTemplate;
+import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.reporting.api.FindRequest;
 import org.peersupport.reporting.api.FindSupporters;
 import org.peersupport.reporting.api.GetOversightReport;

@@ -134,11 +134,7 @@ class SupportRequestTest {
     }
 
     private static ProgrammeRules withCap(ProgrammeRules r, Integer meetingCap, boolean inPersonOnly) {
-        return new ProgrammeRules(r.matchingMode(), r.profilesToShare(), r.supporterCriteria(), r.minYearsAsHead(),
-                r.acceptsFormerHeads(), r.areasHandledWithinYears(), r.trainingValidForMonths(), r.whoMayRequest(),
-                r.areasOfNeed(), r.regions(), r.firstMeetingMaxMinutes(), meetingCap, inPersonOnly, r.monthsCap(),
-                r.minMeetingsPerTerm(), r.maxMeetingsPerTerm(), r.feedbackExpected(), r.supporterCapacity(),
-                r.personalFieldsCollected());
+        return r.withMeetingCap(meetingCap, inPersonOnly);
     }
 
     // ---- asking for support ------------------------------------------------------------------

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param feedbackExpected       whether the head is asked for feedback after the cycle (000 yes, 001 no)
  * @param supporterCapacity      concurrent cycles a supporter takes unless they say otherwise
  * @param personalFieldsCollected personal fields the programme collects at all
+ * @param retentionYearsAfterClose years a person's data is kept after their last cycle ends (or a
+ *                               supporter withdraws); null keeps it until erased on request
  */
 public record ProgrammeRules(
         MatchingMode matchingMode,
@@ -46,7 +48,8 @@ public record ProgrammeRules(
         Integer maxMeetingsPerTerm,
         boolean feedbackExpected,
         int supporterCapacity,
-        Set<PersonalField> personalFieldsCollected) {
+        Set<PersonalField> personalFieldsCollected,
+        Integer retentionYearsAfterClose) {
 
     public ProgrammeRules {
         supporterCriteria = Set.copyOf(supporterCriteria);
@@ -54,6 +57,30 @@ public record ProgrammeRules(
         areasOfNeed = Set.copyOf(areasOfNeed);
         regions = Set.copyOf(regions);
         personalFieldsCollected = Set.copyOf(personalFieldsCollected);
+    }
+
+    /** The same rules with another meeting cap. */
+    public ProgrammeRules withMeetingCap(Integer cap, boolean inPersonOnly) {
+        return new ProgrammeRules(matchingMode, profilesToShare, supporterCriteria, minYearsAsHead, acceptsFormerHeads,
+                areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
+                firstMeetingMaxMinutes, cap, inPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
+                feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose);
+    }
+
+    /** The same rules with another refresher period for training (null: never). */
+    public ProgrammeRules withTrainingValidForMonths(Integer months) {
+        return new ProgrammeRules(matchingMode, profilesToShare, supporterCriteria, minYearsAsHead, acceptsFormerHeads,
+                areasHandledWithinYears, months, whoMayRequest, areasOfNeed, regions, firstMeetingMaxMinutes,
+                meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
+                feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose);
+    }
+
+    /** The same rules with another retention period (null: keep until erased on request). */
+    public ProgrammeRules withRetentionYears(Integer years) {
+        return new ProgrammeRules(matchingMode, profilesToShare, supporterCriteria, minYearsAsHead, acceptsFormerHeads,
+                areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
+                firstMeetingMaxMinutes, meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm,
+                maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected, years);
     }
 
     public boolean collects(PersonalField field) {

@@ -165,12 +165,7 @@ class SupporterTest {
 
     /** Seed 000's rules, but with training that never needs a refresher. */
     private static ProgrammeRules seed000WithoutRefresher() {
-        ProgrammeRules r = Rules.seed000();
-        return new ProgrammeRules(r.matchingMode(), r.profilesToShare(), r.supporterCriteria(), r.minYearsAsHead(),
-                r.acceptsFormerHeads(), r.areasHandledWithinYears(), null, r.whoMayRequest(), r.areasOfNeed(),
-                r.regions(), r.firstMeetingMaxMinutes(), r.meetingCap(), r.capCountsInPersonOnly(), r.monthsCap(),
-                r.minMeetingsPerTerm(), r.maxMeetingsPerTerm(), r.feedbackExpected(), r.supporterCapacity(),
-                r.personalFieldsCollected());
+        return Rules.seed000().withTrainingValidForMonths(null);
     }
 
     // ---- registration ----------------------------------------------------------------------

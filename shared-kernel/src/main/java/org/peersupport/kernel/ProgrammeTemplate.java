@@ -1,4 +1,4 @@
-package org.peersupport.programme.api;
+package org.peersupport.kernel;
 
 import static org.peersupport.kernel.EligibilityCriterion.AREAS_HANDLED;
 import static org.peersupport.kernel.EligibilityCriterion.COACHING_RECORD;
@@ -9,14 +9,13 @@ import static org.peersupport.kernel.EligibilityCriterion.YEARS_AS_HEAD;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import org.peersupport.kernel.AreasOfNeed;
-import org.peersupport.kernel.MatchingMode;
-import org.peersupport.kernel.PersonalField;
-import org.peersupport.kernel.ProgrammeRules;
-import org.peersupport.kernel.RequesterRole;
 
-/** Ready-made rules reproducing the three one-to-one programmes in the seeds. */
+/**
+ * Ready-made rules reproducing the three one-to-one programmes in the seeds. Retention periods
+ * (years after a person's last cycle closes) are sensible defaults, not from the seeds: set your own.
+ */
 public enum ProgrammeTemplate {
 
     /** Seed 000: a local authority's headteacher peer support. */
@@ -28,7 +27,7 @@ public enum ProgrammeTemplate {
             areas(), regions(),
             60, 6, true, 6, null, null,
             true, 2,
-            EnumSet.allOf(PersonalField.class))),
+            EnumSet.allOf(PersonalField.class), 6)),
 
     /** Seed 001: an association's "Headstrong" directory; keeps only what is needed to match. */
     ASSOCIATION_DIRECTORY(new ProgrammeRules(
@@ -39,7 +38,7 @@ public enum ProgrammeTemplate {
             areas(), regions(),
             null, null, false, null, null, null,
             false, 1,
-            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL))),
+            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL), 1)),
 
     /** Seed 002: pastoral support associates, serving and former heads, once or twice a term. */
     PASTORAL_ASSOCIATES(new ProgrammeRules(
@@ -51,7 +50,7 @@ public enum ProgrammeTemplate {
             areas(), regions(),
             null, null, false, null, 1, 2,
             false, 3,
-            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL, PersonalField.SCHOOL_NAME)));
+            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL, PersonalField.SCHOOL_NAME), 3));
 
     private final ProgrammeRules rules;
 
@@ -63,12 +62,17 @@ public enum ProgrammeTemplate {
         return rules;
     }
 
+    /** These rules as version 1 of the given programme. */
+    public RuleBook ruleBook(String programmeId) {
+        return new RuleBook(programmeId, 1, rules);
+    }
+
     private static Set<String> areas() {
         return new LinkedHashSet<>(AreasOfNeed.STANDARD);
     }
 
     /** Invented regions for the templates; a programme sets its own. */
     private static Set<String> regions() {
-        return new LinkedHashSet<>(java.util.List.of("north", "south", "east", "west", "central"));
+        return new LinkedHashSet<>(List.of("north", "south", "east", "west", "central"));
     }
 }
