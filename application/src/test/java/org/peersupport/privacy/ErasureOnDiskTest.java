@@ -82,6 +82,12 @@ class ErasureOnDiskTest {
             assertThat(page.body()).contains("<h1>Data held about " + head, headName);
             assertThat(api.auditor().get("/api/audit/events?limit=1000").body()).contains("SubjectAccessProvided");
 
+            // A hash chain over the stored history as it stands: erasure must not change a byte of it.
+            javax.sql.DataSource store = app.getBean(javax.sql.DataSource.class);
+            long lastBefore = new org.springframework.jdbc.core.JdbcTemplate(store)
+                    .queryForObject("select max(global_index) from domain_event_entry", Long.class);
+            String chainBefore = historyChain(store, lastBefore);
+
             // Erasure: requested (with its due date), then carried out.
             JsonNode due = coordinator.post("/api/subjects/" + head + "/erasure-request", null).expect(202).json();
             assertThat(due.get("dueBy").asString()).isEqualTo(LocalDate.now().plusMonths(1).toString());
@@ -96,6 +102,7 @@ class ErasureOnDiskTest {
                     .as("only the head is erased").isEqualTo(supporterName);
             assertThat(app.getBean(SubjectKeyStore.class).exists(head)).isFalse();
             assertThat(coordinator.post("/api/subjects/" + head + "/erasure", null).status()).isEqualTo(409);
+            assertThat(historyChain(store, lastBefore)).as("erasure rewrites no stored event").isEqualTo(chainBefore);
 
             // The history still replays, and reads as erased.
             for (String processor : new String[] {"request-queue", "feedback-ledger", "supporter-directory"}) {
@@ -126,6 +133,27 @@ class ErasureOnDiskTest {
         assertThat(logs).as("the application logged (the scan is not vacuous)").contains("Started");
         for (String canary : canaries) {
             assertThat(logs).as("logs").doesNotContain(canary);
+        }
+    }
+
+    /** SHA-256 chained over each stored event (index, identifier, payload, metadata) up to {@code last}. */
+    private static String historyChain(javax.sql.DataSource store, long last) {
+        try {
+            java.security.MessageDigest chain = java.security.MessageDigest.getInstance("SHA-256");
+            new org.springframework.jdbc.core.JdbcTemplate(store).query(
+                    "select global_index, event_identifier, payload, meta_data from domain_event_entry "
+                            + "where global_index <= ? order by global_index",
+                    row -> {
+                        byte[] previous = chain.digest();
+                        chain.update(previous);
+                        chain.update(Long.toString(row.getLong(1)).getBytes(StandardCharsets.UTF_8));
+                        chain.update(row.getString(2).getBytes(StandardCharsets.UTF_8));
+                        chain.update(row.getBytes(3));
+                        chain.update(row.getBytes(4));
+                    }, last);
+            return java.util.HexFormat.of().formatHex(chain.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -111,6 +111,23 @@ class BadInputTest {
     }
 
     @Test
+    void aProgrammeRefusesPersonalFieldsItDoesNotCollect() {
+        String minimal = Fixtures.programme(coordinator, "ASSOCIATION_DIRECTORY");
+        int before = eventCount();
+        Map<String, Object> body = new HashMap<>(Fixtures.requestBody(minimal, "Invented Member"));
+        body.put("role", "ASSOCIATION_MEMBER");
+        Api.Response refused = coordinator.post("/api/requests", body);
+        assertRule(refused, 422, "FieldNotCollected");
+        assertThat(refused.json().get("detail").asString()).contains("SCHOOL_NAME");
+        Map<String, Object> supporter = new HashMap<>(Fixtures.supporterBody(minimal, "Invented Name", "east",
+                List.of("budget")));
+        assertRule(coordinator.post("/api/supporters", supporter), 422, "FieldNotCollected");
+        assertThat(eventCount()).as("nothing kept").isEqualTo(before);
+        body.remove("schoolName");
+        coordinator.post("/api/requests", body).expect(201);
+    }
+
+    @Test
     void aSupporterCannotBeApprovedWithoutEvidenceOrMatchedBeforeApproval() {
         String supporterId = coordinator.post("/api/supporters", Fixtures.supporterBody(programmeId, "Invented Pending",
                 "south", List.of("budget"))).expect(201).id();
