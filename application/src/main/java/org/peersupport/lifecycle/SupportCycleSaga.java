@@ -15,6 +15,7 @@ import org.peersupport.matching.api.MatchDeclined;
 import org.peersupport.matching.api.MatchProposed;
 import org.peersupport.matching.api.ProfilesShared;
 import org.peersupport.request.api.CycleClosed;
+import org.peersupport.request.api.MatchEnded;
 import org.peersupport.request.api.ReopenMatching;
 import org.peersupport.request.api.RequestWithdrawn;
 import org.peersupport.request.api.StartCycle;
@@ -68,6 +69,13 @@ public class SupportCycleSaga {
     void on(MatchDeclined event) {
         releasePlace();
         commands.sendAndWait(new ReopenMatching(requestId, matchId));
+        end();
+    }
+
+    /** Seed 002: the relationship ended without blame; the place is given back for a re-match. */
+    @SagaEventHandler(associationProperty = "matchId")
+    void on(MatchEnded event) {
+        releasePlace();
         end();
     }
 

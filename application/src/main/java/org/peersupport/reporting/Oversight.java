@@ -22,7 +22,12 @@ import org.peersupport.reporting.api.GetOversightReport;
 import org.peersupport.reporting.api.OversightReport;
 import org.peersupport.reporting.api.OversightReport.SupplyAndDemand;
 import org.peersupport.reporting.api.RequestStage;
+import org.peersupport.request.api.ConcernActionAgreed;
+import org.peersupport.request.api.ConcernRaised;
 import org.peersupport.request.api.CycleClosed;
+import org.peersupport.request.api.CycleExtended;
+import org.peersupport.request.api.CycleReviewDue;
+import org.peersupport.request.api.MatchEnded;
 import org.peersupport.request.api.CycleStarted;
 import org.peersupport.request.api.RequestWithdrawn;
 import org.peersupport.request.api.SessionHeld;
@@ -51,16 +56,19 @@ class Oversight {
 
     private final ReadModel<RequestFacts> requests;
     private final ReadModel<SupplyFacts> supply;
+    private final ReadModel<ConcernFacts> concerns;
 
     Oversight(MongoTemplate mongo) {
         this.requests = new ReadModel<>(mongo, RequestFacts.class, "oversight_requests", RequestFacts::requestId);
         this.supply = new ReadModel<>(mongo, SupplyFacts.class, "oversight_supply", SupplyFacts::supporterId);
+        this.concerns = new ReadModel<>(mongo, ConcernFacts.class, "oversight_concerns", ConcernFacts::concernId);
     }
 
     @EventHandler
     void on(SupportRequested e) {
         requests.put(new RequestFacts(e.requestId(), e.ruleBook().programmeId(), e.requester().region(),
-                e.areasOfNeed(), RequestStage.AWAITING_MATCH, e.requestedOn(), null, Set.of(), Set.of(), Set.of(), null));
+                e.areasOfNeed(), RequestStage.AWAITING_MATCH, e.requestedOn(), null, Set.of(), Set.of(), Set.of(), null,
+                false, Set.of(), Set.of()));
     }
 
     @EventHandler
@@ -91,6 +99,21 @@ class Oversight {
     @EventHandler
     void on(SessionHeld e) {
         requests.update(e.requestId(), r -> r.session(e.sessionId()));
+    }
+
+    @EventHandler
+    void on(CycleReviewDue e) {
+        requests.update(e.requestId(), RequestFacts::reviewFellDue);
+    }
+
+    @EventHandler
+    void on(CycleExtended e) {
+        requests.update(e.requestId(), r -> r.extended(e.reviewDue()));
+    }
+
+    @EventHandler
+    void on(MatchEnded e) {
+        requests.update(e.requestId(), r -> r.matchEnded(e.matchId()));
     }
 
     @EventHandler
@@ -139,10 +162,25 @@ class Oversight {
         supply.update(e.supporterId(), s -> s.place(e.matchId(), false));
     }
 
+    @EventHandler
+    void on(ConcernRaised e) {
+        concerns.put(new ConcernFacts(e.concernId(), e.programmeId(), true));
+    }
+
+    @EventHandler
+    void on(ConcernActionAgreed e) {
+        concerns.put(new ConcernFacts(e.concernId(), e.programmeId(), false));
+    }
+
+    /** Only whether a concern is open: its kind, request and account never reach this report. */
+    record ConcernFacts(@org.springframework.data.annotation.Id String concernId, String programmeId, boolean open) {
+    }
+
     @ResetHandler
     void reset() {
         requests.drop();
         supply.drop();
+        concerns.drop();
     }
 
     @QueryHandler
@@ -151,6 +189,7 @@ class Oversight {
                 : new Query(Criteria.where("programmeId").is(query.programmeId()));
         List<RequestFacts> all = requests.find(scope);
         List<SupplyFacts> supporters = supply.find(Query.of(scope));
+        long concernsOpen = concerns.find(Query.of(scope)).stream().filter(ConcernFacts::open).count();
 
         Map<RequestStage, Long> byStage = new EnumMap<>(RequestStage.class);
         for (RequestStage stage : RequestStage.values()) {
@@ -167,6 +206,10 @@ class Oversight {
                 accepted + declined == 0 ? null : (double) accepted / (accepted + declined), accepted, declined,
                 all.stream().mapToLong(r -> r.sessions().size()).sum(),
                 all.stream().filter(r -> r.stage() == RequestStage.CLOSED).count(),
+                all.stream().filter(r -> r.stage() == RequestStage.IN_CYCLE && r.reviewOverdue()).count(),
+                all.stream().mapToLong(r -> r.extensions().size()).sum(),
+                all.stream().mapToLong(r -> r.endedMatches().size()).sum(),
+                concernsOpen,
                 supplyAndDemand(all, supporters, RequestFacts::areas, SupplyFacts::areas),
                 supplyAndDemand(all, supporters, r -> Set.of(r.region()), s -> Set.of(s.region())));
     }

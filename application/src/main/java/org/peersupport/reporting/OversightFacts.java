@@ -14,38 +14,57 @@ final class OversightFacts {
 
     record RequestFacts(@Id String requestId, String programmeId, String region, Set<String> areas, RequestStage stage,
                         LocalDate requestedOn, LocalDate matchedOn, Set<String> accepted, Set<String> declined,
-                        Set<String> sessions, LocalDate closedOn) {
+                        Set<String> sessions, LocalDate closedOn, boolean reviewOverdue, Set<String> extensions,
+                        Set<String> endedMatches) {
 
         RequestFacts {
             areas = Set.copyOf(areas);
             accepted = Set.copyOf(accepted);
             declined = Set.copyOf(declined);
             sessions = Set.copyOf(sessions);
+            extensions = Set.copyOf(extensions);
+            endedMatches = Set.copyOf(endedMatches);
+        }
+
+        RequestFacts reviewFellDue() {
+            return new RequestFacts(requestId, programmeId, region, areas, stage, requestedOn, matchedOn, accepted,
+                    declined, sessions, closedOn, true, extensions, endedMatches);
+        }
+
+        /** Keyed by the new review date, so the same extension counted twice is still one. */
+        RequestFacts extended(LocalDate nextReview) {
+            return new RequestFacts(requestId, programmeId, region, areas, stage, requestedOn, matchedOn, accepted,
+                    declined, sessions, closedOn, false, add(extensions, nextReview.toString()), endedMatches);
+        }
+
+        RequestFacts matchEnded(String matchId) {
+            return new RequestFacts(requestId, programmeId, region, areas, RequestStage.AWAITING_MATCH, requestedOn,
+                    matchedOn, accepted, declined, sessions, closedOn, false, extensions, add(endedMatches, matchId));
         }
 
         RequestFacts at(RequestStage next) {
             return new RequestFacts(requestId, programmeId, region, areas, next, requestedOn, matchedOn, accepted,
-                    declined, sessions, closedOn);
+                    declined, sessions, closedOn, reviewOverdue, extensions, endedMatches);
         }
 
         RequestFacts acceptedMatch(String matchId, LocalDate on) {
             return new RequestFacts(requestId, programmeId, region, areas, stage, requestedOn, on, add(accepted, matchId),
-                    declined, sessions, closedOn);
+                    declined, sessions, closedOn, reviewOverdue, extensions, endedMatches);
         }
 
         RequestFacts declinedMatch(String matchId) {
             return new RequestFacts(requestId, programmeId, region, areas, RequestStage.AWAITING_MATCH, requestedOn,
-                    matchedOn, accepted, add(declined, matchId), sessions, closedOn);
+                    matchedOn, accepted, add(declined, matchId), sessions, closedOn, reviewOverdue, extensions, endedMatches);
         }
 
         RequestFacts session(String sessionId) {
             return new RequestFacts(requestId, programmeId, region, areas, stage, requestedOn, matchedOn, accepted,
-                    declined, add(sessions, sessionId), closedOn);
+                    declined, add(sessions, sessionId), closedOn, reviewOverdue, extensions, endedMatches);
         }
 
         RequestFacts closed(RequestStage finalStage, LocalDate on) {
             return new RequestFacts(requestId, programmeId, region, areas, finalStage, requestedOn, matchedOn, accepted,
-                    declined, sessions, on);
+                    declined, sessions, on, false, extensions, endedMatches);
         }
 
         boolean open() {

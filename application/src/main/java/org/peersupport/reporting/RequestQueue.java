@@ -16,6 +16,9 @@ import org.peersupport.reporting.api.FindRequests;
 import org.peersupport.reporting.api.RequestListing;
 import org.peersupport.reporting.api.RequestStage;
 import org.peersupport.request.api.CycleClosed;
+import org.peersupport.request.api.CycleExtended;
+import org.peersupport.request.api.CycleReviewDue;
+import org.peersupport.request.api.MatchEnded;
 import org.peersupport.request.api.CycleStarted;
 import org.peersupport.request.api.RequestWithdrawn;
 import org.peersupport.request.api.Requester;
@@ -46,7 +49,7 @@ class RequestQueue {
         listings.put(new RequestListing(event.requestId(), event.ruleBook().programmeId(), event.ruleBook().version(),
                 event.ruleBook().rules().matchingMode(), r.name(), r.schoolName(), r.role(), r.region(), r.phase(),
                 event.areasOfNeed(), RequestStage.AWAITING_MATCH, event.requestedOn(), null, List.of(), null, null,
-                null, Set.of(), null, null, null, Set.of()));
+                null, Set.of(), null, null, null, Set.of(), false, 0, Set.of()));
     }
 
     @EventHandler
@@ -77,6 +80,21 @@ class RequestQueue {
     @EventHandler
     void on(SessionHeld event) {
         listings.update(event.requestId(), r -> r.sessionHeld(event.sessionId(), event.heldOn()));
+    }
+
+    @EventHandler
+    void on(CycleReviewDue event) {
+        listings.update(event.requestId(), RequestListing::reviewFellDue);
+    }
+
+    @EventHandler
+    void on(CycleExtended event) {
+        listings.update(event.requestId(), r -> r.extended(event.reviewDue()));
+    }
+
+    @EventHandler
+    void on(MatchEnded event) {
+        listings.update(event.requestId(), r -> r.matchEnded(event.matchId()));
     }
 
     @EventHandler

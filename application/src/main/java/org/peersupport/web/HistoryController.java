@@ -26,11 +26,15 @@ class HistoryController {
         return history.page(after, limit);
     }
 
-    /** For integrations: the same feed, so a subscriber can follow the lifecycle and resume by position. */
+    /**
+     * For integrations: the same feed, so a subscriber can follow the lifecycle and resume by
+     * position; concerns are left out altogether (not even that one exists is published).
+     */
     @GetMapping("/api/integration/events")
     List<EventHistory.Entry> integration(@RequestParam(defaultValue = "-1") @Min(-1) long after,
                                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return history.page(after, limit).stream()
+                .filter(e -> !"Concern".equals(e.aggregateType()))
                 .map(e -> new EventHistory.Entry(e.position(), e.type(), e.aggregateType(), e.aggregateId(),
                         e.sequence(), e.timestamp(), null))
                 .toList();

@@ -27,6 +27,10 @@ import org.peersupport.reporting.api.FindRequests;
 import org.peersupport.reporting.api.RequestListing;
 import org.peersupport.reporting.api.RequestStage;
 import org.peersupport.request.api.CloseCycle;
+import org.peersupport.request.api.EndMatch;
+import org.peersupport.request.api.NoteContentiousMeeting;
+import org.peersupport.request.api.ReviewCycle;
+import org.peersupport.request.api.ReviewDecision;
 import org.peersupport.request.api.RecordSession;
 import org.peersupport.request.api.RequestSupport;
 import org.peersupport.request.api.Requester;
@@ -84,13 +88,22 @@ class RequestController {
     record CloseBody(LocalDate closedOn) {
     }
 
+    /** EXTEND needs extraMonths and the head's recorded agreement; CLOSE ends the cycle. */
+    record ReviewBody(@NotNull ReviewDecision decision, @Min(1) @Max(24) Integer extraMonths,
+                      @Min(0) @Max(24) Integer extraMeetings, Boolean agreedWithHead) {
+    }
+
+    record NoteBody(@NotBlank @Size(max = 4000) String note, Boolean leaderTold) {
+    }
+
     /** {@code headSubject} names the head as a data subject (for subject access and erasure). */
     record RequestView(String requestId, String programmeId, int ruleVersion, String headSubject, String headName,
                        String schoolName,
                        RequesterRole role, String region, Phase phase, Set<String> areasOfNeed, RequestStage stage,
                        LocalDate requestedOn, long ageDays, String nextAction, String matchId,
                        List<String> profilesShared, String supporterId, LocalDate matchedOn, int sessionsHeld,
-                       LocalDate lastSessionOn, LocalDate reviewDue, LocalDate closedOn) {
+                       LocalDate lastSessionOn, LocalDate reviewDue, boolean reviewOverdue, int extensions,
+                       int rematches, LocalDate closedOn) {
     }
 
     @PostMapping
@@ -146,6 +159,30 @@ class RequestController {
         bus.send(new CloseCycle(requestId, on));
     }
 
+    @PostMapping("/{requestId}/review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void review(@PathVariable String requestId, @Valid @RequestBody ReviewBody body) {
+        bus.send(new ReviewCycle(requestId, body.decision(), body.extraMonths(), body.extraMeetings(),
+                Boolean.TRUE.equals(body.agreedWithHead()), bus.today()));
+    }
+
+    /** Either side ends the match (seed 002); who and why are deliberately not recorded. */
+    @PostMapping("/{requestId}/match-ending")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void endMatch(@PathVariable String requestId) {
+        bus.send(new EndMatch(requestId, bus.today()));
+    }
+
+    /** Seed 002: a note after a contentious meeting, sealed under the head's key, once the leader is told. */
+    @PostMapping("/{requestId}/sessions/{sessionId}/contentious-note")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void contentiousNote(@PathVariable String requestId, @PathVariable String sessionId,
+                         @Valid @RequestBody NoteBody body) {
+        String head = origin(requestId).requester().subject();
+        bus.send(new NoteContentiousMeeting(requestId, sessionId, Personal.of(head, body.note()),
+                Boolean.TRUE.equals(body.leaderTold()), bus.today()));
+    }
+
     @PostMapping("/{requestId}/withdrawal")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void withdraw(@PathVariable String requestId) {
@@ -176,6 +213,6 @@ class RequestController {
                 Personal.show(r.schoolName()), r.role(), r.region(), r.phase(), r.areasOfNeed(), r.stage(),
                 r.requestedOn(), ChronoUnit.DAYS.between(r.requestedOn(), until), r.nextAction(), r.matchId(),
                 r.profilesShared(), r.supporterId(), r.matchedOn(), r.sessions().size(), r.lastSessionOn(),
-                r.reviewDue(), r.closedOn());
+                r.reviewDue(), r.reviewOverdue(), r.extensions(), r.endedMatches().size(), r.closedOn());
     }
 }

@@ -23,6 +23,8 @@ final class RulesCheck {
         positive(r.minMeetingsPerTerm(), "rules.minMeetingsPerTerm");
         positive(r.maxMeetingsPerTerm(), "rules.maxMeetingsPerTerm");
         positive(r.retentionYearsAfterClose(), "rules.retentionYearsAfterClose");
+        positive(r.supervisionEveryMonths(), "rules.supervisionEveryMonths");
+        positive(r.feedbackReminderDays(), "rules.feedbackReminderDays");
         return r;
     }
 

@@ -4,6 +4,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.time.ZoneId;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.peersupport.request.api.ContentiousMeetingNoted;
+import org.peersupport.request.api.CycleExtended;
+import org.peersupport.request.api.CycleReviewDue;
+import org.peersupport.request.api.CycleReviewed;
+import org.peersupport.request.api.EndMatch;
+import org.peersupport.request.api.ExtensionNeedsLength;
+import org.peersupport.request.api.ExtensionNotAgreedWithHead;
+import org.peersupport.request.api.LeaderNotTold;
+import org.peersupport.request.api.MatchEnded;
+import org.peersupport.request.api.NoteContentiousMeeting;
+import org.peersupport.request.api.ReviewCycle;
+import org.peersupport.request.api.ReviewDecision;
+import org.peersupport.request.api.UnknownSession;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,6 +64,8 @@ import org.peersupport.request.api.WithdrawRequest;
 @Aggregate
 class SupportRequest {
 
+    static final String REVIEW_DUE = "review-due";
+
     enum Stage { AWAITING_MATCH, MATCHING, IN_CYCLE, CLOSED, WITHDRAWN }
 
     @AggregateIdentifier
@@ -60,7 +78,9 @@ class SupportRequest {
     private LocalDate startedOn;
     private LocalDate reviewDue;
     private final Set<String> sessionIds = new HashSet<>();
+    private int sessionsThisCycle;
     private int countedMeetings;
+    private Integer meetingAllowance;
 
     SupportRequest() {
         // for Axon
@@ -114,7 +134,7 @@ class SupportRequest {
     }
 
     @CommandHandler
-    void handle(StartCycle command) {
+    void handle(StartCycle command, DeadlineManager deadlines) {
         requireOpen();
         if (stage == Stage.IN_CYCLE && command.matchId().equals(matchId)) {
             return; // the same acceptance delivered twice
@@ -128,6 +148,73 @@ class SupportRequest {
         Integer months = ruleBook.rules().monthsCap();
         LocalDate due = months == null ? null : command.startedOn().plusMonths(months);
         apply(new CycleStarted(requestId, command.matchId(), command.supporterId(), command.startedOn(), due));
+        scheduleReview(deadlines, due);
+    }
+
+    @DeadlineHandler(deadlineName = REVIEW_DUE)
+    void reviewDue() {
+        if (stage == Stage.IN_CYCLE) {
+            apply(new CycleReviewDue(requestId, reviewDue));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReviewCycle command, DeadlineManager deadlines) {
+        requireOpen();
+        requireInCycle();
+        if (command.decision() == ReviewDecision.CLOSE) {
+            apply(new CycleReviewed(requestId, ReviewDecision.CLOSE, command.reviewedOn()));
+            close(command.reviewedOn(), deadlines);
+            return;
+        }
+        if (!command.agreedWithHead()) {
+            throw new ExtensionNotAgreedWithHead(requestId);
+        }
+        if (command.extraMonths() == null || command.extraMonths() < 1) {
+            throw new ExtensionNeedsLength();
+        }
+        LocalDate from = reviewDue == null || command.reviewedOn().isAfter(reviewDue) ? command.reviewedOn() : reviewDue;
+        LocalDate nextReview = from.plusMonths(command.extraMonths());
+        Integer allowance = meetingAllowance == null ? null
+                : meetingAllowance + (command.extraMeetings() == null ? 0 : command.extraMeetings());
+        apply(new CycleReviewed(requestId, ReviewDecision.EXTEND, command.reviewedOn()));
+        apply(new CycleExtended(requestId, nextReview, allowance, command.reviewedOn()));
+        scheduleReview(deadlines, nextReview);
+    }
+
+    @CommandHandler
+    void handle(EndMatch command, DeadlineManager deadlines) {
+        requireOpen();
+        requireInCycle();
+        apply(new MatchEnded(requestId, matchId, supporterId, command.endedOn()));
+        deadlines.cancelAllWithinScope(REVIEW_DUE);
+    }
+
+    @CommandHandler
+    void handle(NoteContentiousMeeting command) {
+        requireOpen();
+        if (!sessionIds.contains(command.sessionId())) {
+            throw new UnknownSession(command.sessionId());
+        }
+        if (!command.leaderTold()) {
+            throw new LeaderNotTold();
+        }
+        apply(new ContentiousMeetingNoted(requestId, command.sessionId(), command.note(), command.notedOn()));
+    }
+
+    private void requireInCycle() {
+        switch (stage) {
+            case AWAITING_MATCH, MATCHING -> throw new CycleNotStarted(requestId);
+            case CLOSED -> throw new CycleAlreadyClosed(requestId);
+            default -> { }
+        }
+    }
+
+    private static void scheduleReview(DeadlineManager deadlines, LocalDate due) {
+        deadlines.cancelAllWithinScope(REVIEW_DUE);
+        if (due != null) {
+            deadlines.schedule(due.atStartOfDay(ZoneId.systemDefault()).toInstant(), REVIEW_DUE);
+        }
     }
 
     @CommandHandler
@@ -145,7 +232,7 @@ class SupportRequest {
         if (command.heldOn().isBefore(startedOn)) {
             throw new SessionBeforeCycleStart(startedOn);
         }
-        if (sessionIds.isEmpty() && rules.firstMeetingMaxMinutes() != null
+        if (sessionsThisCycle == 0 && rules.firstMeetingMaxMinutes() != null
                 && command.durationMinutes() > rules.firstMeetingMaxMinutes()) {
             throw new FirstMeetingTooLong(rules.firstMeetingMaxMinutes());
         }
@@ -153,24 +240,25 @@ class SupportRequest {
             throw new CycleWindowExceeded(reviewDue);
         }
         boolean counts = !rules.capCountsInPersonOnly() || command.mode() == MeetingMode.IN_PERSON;
-        if (counts && rules.meetingCap() != null && countedMeetings >= rules.meetingCap()) {
-            throw new MeetingCapReached(rules.meetingCap());
+        if (counts && meetingAllowance != null && countedMeetings >= meetingAllowance) {
+            throw new MeetingCapReached(meetingAllowance);
         }
         apply(new SessionHeld(requestId, command.sessionId(), supporterId, command.heldOn(),
-                command.durationMinutes(), command.mode(), sessionIds.size() + 1,
+                command.durationMinutes(), command.mode(), sessionsThisCycle + 1,
                 counts ? countedMeetings + 1 : countedMeetings));
     }
 
     @CommandHandler
-    void handle(CloseCycle command) {
+    void handle(CloseCycle command, DeadlineManager deadlines) {
         requireOpen();
-        switch (stage) {
-            case AWAITING_MATCH, MATCHING -> throw new CycleNotStarted(requestId);
-            case CLOSED -> throw new CycleAlreadyClosed(requestId);
-            default -> { }
-        }
-        apply(new CycleClosed(requestId, ruleBook.programmeId(), matchId, supporterId, headSubject,
-                command.closedOn(), sessionIds.size(), ruleBook.rules().feedbackExpected()));
+        requireInCycle();
+        close(command.closedOn(), deadlines);
+    }
+
+    private void close(LocalDate on, DeadlineManager deadlines) {
+        apply(new CycleClosed(requestId, ruleBook.programmeId(), matchId, supporterId, headSubject, on,
+                sessionsThisCycle, ruleBook.rules().feedbackExpected()));
+        deadlines.cancelAllWithinScope(REVIEW_DUE);
     }
 
     private void requireOpen() {
@@ -211,11 +299,29 @@ class SupportRequest {
         supporterId = event.supporterId();
         startedOn = event.startedOn();
         reviewDue = event.reviewDue();
+        sessionsThisCycle = 0;
+        countedMeetings = 0;
+        meetingAllowance = ruleBook.rules().meetingCap();
+    }
+
+    @EventSourcingHandler
+    void on(CycleExtended event) {
+        reviewDue = event.reviewDue();
+        meetingAllowance = event.meetingAllowance();
+    }
+
+    @EventSourcingHandler
+    void on(MatchEnded event) {
+        stage = Stage.AWAITING_MATCH;
+        matchId = null;
+        supporterId = null;
+        reviewDue = null;
     }
 
     @EventSourcingHandler
     void on(SessionHeld event) {
         sessionIds.add(event.sessionId());
+        sessionsThisCycle++;
         countedMeetings = event.countedMeetings();
     }
 

@@ -28,6 +28,10 @@ import java.util.Set;
  * @param personalFieldsCollected personal fields the programme collects at all
  * @param retentionYearsAfterClose years a person's data is kept after their last cycle ends (or a
  *                               supporter withdraws); null keeps it until erased on request
+ * @param concernKinds           concerns a supporter reports to the named contact (000: safeguarding,
+ *                               whistleblowing; 002: safeguarding, the leader's own well-being)
+ * @param supervisionEveryMonths how often a supporter is offered supervision (000, 002); null = no cadence
+ * @param feedbackReminderDays   days between reminders to a head who has not yet given feedback
  */
 public record ProgrammeRules(
         MatchingMode matchingMode,
@@ -49,9 +53,13 @@ public record ProgrammeRules(
         boolean feedbackExpected,
         int supporterCapacity,
         Set<PersonalField> personalFieldsCollected,
-        Integer retentionYearsAfterClose) {
+        Integer retentionYearsAfterClose,
+        Set<ConcernKind> concernKinds,
+        Integer supervisionEveryMonths,
+        Integer feedbackReminderDays) {
 
     public ProgrammeRules {
+        concernKinds = concernKinds == null ? Set.of() : Set.copyOf(concernKinds);
         supporterCriteria = Set.copyOf(supporterCriteria);
         whoMayRequest = Set.copyOf(whoMayRequest);
         areasOfNeed = Set.copyOf(areasOfNeed);
@@ -64,7 +72,8 @@ public record ProgrammeRules(
         return new ProgrammeRules(matchingMode, profilesToShare, supporterCriteria, minYearsAsHead, acceptsFormerHeads,
                 areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
                 firstMeetingMaxMinutes, cap, inPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
-                feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose);
+                feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose,
+                concernKinds, supervisionEveryMonths, feedbackReminderDays);
     }
 
     /** The same rules with another refresher period for training (null: never). */
@@ -72,7 +81,8 @@ public record ProgrammeRules(
         return new ProgrammeRules(matchingMode, profilesToShare, supporterCriteria, minYearsAsHead, acceptsFormerHeads,
                 areasHandledWithinYears, months, whoMayRequest, areasOfNeed, regions, firstMeetingMaxMinutes,
                 meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
-                feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose);
+                feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose,
+                concernKinds, supervisionEveryMonths, feedbackReminderDays);
     }
 
     /** The same rules with another retention period (null: keep until erased on request). */
@@ -80,7 +90,8 @@ public record ProgrammeRules(
         return new ProgrammeRules(matchingMode, profilesToShare, supporterCriteria, minYearsAsHead, acceptsFormerHeads,
                 areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
                 firstMeetingMaxMinutes, meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm,
-                maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected, years);
+                maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected, years, concernKinds,
+                supervisionEveryMonths, feedbackReminderDays);
     }
 
     public boolean collects(PersonalField field) {

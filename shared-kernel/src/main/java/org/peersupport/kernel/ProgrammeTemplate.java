@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Ready-made rules reproducing the three one-to-one programmes in the seeds. Retention periods
- * (years after a person's last cycle closes) are sensible defaults, not from the seeds: set your own.
+ * Ready-made rules reproducing the three one-to-one programmes in the seeds. Retention periods,
+ * supervision cadence (termly, about every four months) and feedback reminders (fortnightly) are
+ * sensible defaults the seeds do not fix: set your own.
  */
 public enum ProgrammeTemplate {
 
@@ -27,7 +28,8 @@ public enum ProgrammeTemplate {
             areas(), regions(),
             60, 6, true, 6, null, null,
             true, 2,
-            EnumSet.allOf(PersonalField.class), 6)),
+            EnumSet.allOf(PersonalField.class), 6,
+            EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.WHISTLEBLOWING), 4, 14)),
 
     /** Seed 001: an association's "Headstrong" directory; keeps only what is needed to match. */
     ASSOCIATION_DIRECTORY(new ProgrammeRules(
@@ -38,7 +40,8 @@ public enum ProgrammeTemplate {
             areas(), regions(),
             null, null, false, null, null, null,
             false, 1,
-            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL), 1)),
+            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL), 1,
+            EnumSet.of(ConcernKind.SAFEGUARDING), null, null)),
 
     /** Seed 002: pastoral support associates, serving and former heads, once or twice a term. */
     PASTORAL_ASSOCIATES(new ProgrammeRules(
@@ -50,7 +53,8 @@ public enum ProgrammeTemplate {
             areas(), regions(),
             null, null, false, null, 1, 2,
             false, 3,
-            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL, PersonalField.SCHOOL_NAME), 3));
+            EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL, PersonalField.SCHOOL_NAME), 3,
+            EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.LEADER_WELLBEING), 4, null));
 
     private final ProgrammeRules rules;
 

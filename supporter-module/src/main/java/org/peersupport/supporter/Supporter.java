@@ -3,6 +3,19 @@ package org.peersupport.supporter;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.EnumMap;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.peersupport.supporter.api.RecheckCleared;
+import org.peersupport.supporter.api.RecheckScheduled;
+import org.peersupport.supporter.api.RecordSupervision;
+import org.peersupport.supporter.api.SupervisionDue;
+import org.peersupport.supporter.api.SupervisionHeld;
+import org.peersupport.supporter.api.SupervisionScheduled;
+import org.peersupport.supporter.api.SupporterFlaggedForRecheck;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +70,12 @@ class Supporter {
     private int capacity;
     private final Map<EligibilityCriterion, EligibilityEvidence> evidence = new EnumMap<>(EligibilityCriterion.class);
     private final Set<String> reservations = new HashSet<>();
+    private Integer supervisionEveryMonths;
+    private Integer trainingValidForMonths;
+    private final Set<EligibilityCriterion> flagged = EnumSet.noneOf(EligibilityCriterion.class);
+
+    static final String SUPERVISION_DUE = "supervision-due";
+    static final String TRAINING_RECHECK = "training-recheck";
 
     Supporter() {
         // for Axon
@@ -81,13 +100,39 @@ class Supporter {
     }
 
     @CommandHandler
-    void handle(RecordEligibilityEvidence command) {
+    void handle(RecordEligibilityEvidence command, DeadlineManager deadlines) {
         requireNotWithdrawn();
-        apply(new EligibilityEvidenceRecorded(supporterId, command.evidence()));
+        EligibilityEvidence evidence = command.evidence();
+        apply(new EligibilityEvidenceRecorded(supporterId, evidence));
+        if (status == Status.REGISTERED) {
+            return; // judged at approval
+        }
+        // An approved supporter's fresh evidence is judged as it arrives: a new inspection below good
+        // flags them for re-check; renewed training clears its flag and restarts the refresher clock.
+        switch (evidence.criterion()) {
+            case INSPECTION_JUDGEMENT -> flagUnless(evidence.judgement() != null && evidence.judgement().isGoodOrBetter(),
+                    evidence);
+            case TRAINING_COMPLETED -> {
+                if (trainingValidForMonths != null && evidence.date() != null) {
+                    flagUnless(true, evidence);
+                    scheduleTrainingRecheck(evidence.date(), trainingValidForMonths, deadlines);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void flagUnless(boolean satisfied, EligibilityEvidence evidence) {
+        if (!satisfied && !flagged.contains(evidence.criterion())) {
+            apply(new SupporterFlaggedForRecheck(supporterId, evidence.criterion(),
+                    evidence.date() == null ? LocalDate.now() : evidence.date()));
+        } else if (satisfied && flagged.contains(evidence.criterion())) {
+            apply(new RecheckCleared(supporterId, evidence.criterion()));
+        }
     }
 
     @CommandHandler
-    void handle(ApproveSupporter command) {
+    void handle(ApproveSupporter command, DeadlineManager deadlines) {
         requireNotWithdrawn();
         if (status != Status.REGISTERED) {
             throw new SupporterAlreadyApproved(supporterId);
@@ -107,6 +152,55 @@ class Supporter {
         }
         apply(new SupporterApproved(supporterId, command.ruleBook().programmeId(), command.ruleBook().version(),
                 command.asOf()));
+        if (rules.supervisionEveryMonths() != null) {
+            LocalDate due = command.asOf().plusMonths(rules.supervisionEveryMonths());
+            apply(new SupervisionScheduled(supporterId, due, rules.supervisionEveryMonths()));
+            schedule(deadlines, SUPERVISION_DUE, due);
+        }
+        EligibilityEvidence training = evidence.get(EligibilityCriterion.TRAINING_COMPLETED);
+        if (training != null && training.date() != null && rules.trainingValidForMonths() != null
+                && rules.supporterCriteria().contains(EligibilityCriterion.TRAINING_COMPLETED)) {
+            scheduleTrainingRecheck(training.date(), rules.trainingValidForMonths(), deadlines);
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordSupervision command, DeadlineManager deadlines) {
+        requireNotWithdrawn();
+        if (status == Status.REGISTERED) {
+            throw new SupporterNotApproved(supporterId);
+        }
+        LocalDate next = supervisionEveryMonths == null ? null : command.heldOn().plusMonths(supervisionEveryMonths);
+        apply(new SupervisionHeld(supporterId, command.kind(), command.heldOn(), next));
+        schedule(deadlines, SUPERVISION_DUE, next);
+    }
+
+    @DeadlineHandler(deadlineName = SUPERVISION_DUE)
+    void supervisionDue(DeadlineMessage<?> deadline) {
+        if (status != Status.WITHDRAWN) {
+            apply(new SupervisionDue(supporterId, LocalDate.ofInstant(deadline.getTimestamp(), ZoneId.systemDefault())));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = TRAINING_RECHECK)
+    void trainingStale(DeadlineMessage<?> deadline) {
+        if (status != Status.WITHDRAWN && !flagged.contains(EligibilityCriterion.TRAINING_COMPLETED)) {
+            apply(new SupporterFlaggedForRecheck(supporterId, EligibilityCriterion.TRAINING_COMPLETED,
+                    LocalDate.ofInstant(deadline.getTimestamp(), ZoneId.systemDefault())));
+        }
+    }
+
+    private void scheduleTrainingRecheck(LocalDate trainedOn, int months, DeadlineManager deadlines) {
+        LocalDate due = trainedOn.plusMonths(months);
+        apply(new RecheckScheduled(supporterId, EligibilityCriterion.TRAINING_COMPLETED, due, months));
+        schedule(deadlines, TRAINING_RECHECK, due);
+    }
+
+    private static void schedule(DeadlineManager deadlines, String name, LocalDate due) {
+        deadlines.cancelAllWithinScope(name);
+        if (due != null) {
+            deadlines.schedule(due.atStartOfDay(ZoneId.systemDefault()).toInstant(), name);
+        }
     }
 
     @CommandHandler
@@ -182,6 +276,26 @@ class Supporter {
     @EventSourcingHandler
     void on(SupporterApproved event) {
         status = Status.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(SupervisionScheduled event) {
+        supervisionEveryMonths = event.everyMonths();
+    }
+
+    @EventSourcingHandler
+    void on(RecheckScheduled event) {
+        trainingValidForMonths = event.validForMonths();
+    }
+
+    @EventSourcingHandler
+    void on(SupporterFlaggedForRecheck event) {
+        flagged.add(event.criterion());
+    }
+
+    @EventSourcingHandler
+    void on(RecheckCleared event) {
+        flagged.remove(event.criterion());
     }
 
     @EventSourcingHandler

@@ -8,6 +8,10 @@ import java.util.Map;
  *
  * @param medianDaysToMatch days from request to accepted match, median over matched requests; null if none
  * @param acceptanceRate    accepted proposals over answered proposals; null if none answered
+ * @param reviewsDue        cycles past their review point and not yet reviewed
+ * @param extensions        extensions agreed at review
+ * @param rematches         matches ended within a cycle for a re-match (no blame recorded)
+ * @param concernsOpen      concerns raised with no action agreed yet: a count, never their content
  */
 public record OversightReport(
         String programmeId,
@@ -19,6 +23,10 @@ public record OversightReport(
         long proposalsDeclined,
         long sessionsHeld,
         long cyclesClosed,
+        long reviewsDue,
+        long extensions,
+        long rematches,
+        long concernsOpen,
         List<SupplyAndDemand> byAreaOfNeed,
         List<SupplyAndDemand> byRegion) {
 

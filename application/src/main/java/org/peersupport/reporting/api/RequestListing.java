@@ -33,13 +33,17 @@ public record RequestListing(
         LocalDate lastSessionOn,
         LocalDate reviewDue,
         LocalDate closedOn,
-        Set<String> declinedMatches) {
+        Set<String> declinedMatches,
+        boolean reviewOverdue,
+        int extensions,
+        Set<String> endedMatches) {
 
     public RequestListing {
         areasOfNeed = Set.copyOf(areasOfNeed);
         profilesShared = List.copyOf(profilesShared);
         sessions = Set.copyOf(sessions);
         declinedMatches = Set.copyOf(declinedMatches);
+        endedMatches = Set.copyOf(endedMatches);
     }
 
     /** The coordinator's next step, derived from the stage so it can never disagree with it. */
@@ -49,7 +53,8 @@ public record RequestListing(
                     ? "Share supporter profiles with the head" : "Propose a supporter";
             case PROFILES_SHARED -> "Record the head's choice of supporter";
             case MATCH_PROPOSED -> "Confirm the supporter will make contact";
-            case IN_CYCLE -> reviewDue == null ? "Record sessions" : "Record sessions; review due " + reviewDue;
+            case IN_CYCLE -> reviewOverdue ? "Review the cycle: extend with the head's agreement, or close"
+                    : reviewDue == null ? "Record sessions" : "Record sessions; review due " + reviewDue;
             case CLOSED, WITHDRAWN -> "None";
         };
     }
@@ -80,13 +85,34 @@ public record RequestListing(
                                 LocalDate proposed, LocalDate matched, Set<String> declined) {
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, nextStage, requestedOn, nextMatch, shortlist, supporter, proposed, matched,
-                sessions, lastSessionOn, reviewDue, closedOn, declined);
+                sessions, lastSessionOn, reviewDue, closedOn, declined, reviewOverdue, extensions, endedMatches);
+    }
+
+    public RequestListing reviewFellDue() {
+        return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
+                phase, areasOfNeed, stage, requestedOn, matchId, profilesShared, supporterId, proposedOn, matchedOn,
+                sessions, lastSessionOn, reviewDue, closedOn, declinedMatches, true, extensions, endedMatches);
+    }
+
+    public RequestListing extended(LocalDate nextReview) {
+        return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
+                phase, areasOfNeed, stage, requestedOn, matchId, profilesShared, supporterId, proposedOn, matchedOn,
+                sessions, lastSessionOn, nextReview, closedOn, declinedMatches, false, extensions + 1, endedMatches);
+    }
+
+    /** The match ended without blame (seed 002): back to the queue for a re-match. */
+    public RequestListing matchEnded(String endedMatchId) {
+        Set<String> ended = new HashSet<>(endedMatches);
+        ended.add(endedMatchId);
+        return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
+                phase, areasOfNeed, RequestStage.AWAITING_MATCH, requestedOn, null, List.of(), null, null, null,
+                sessions, lastSessionOn, null, closedOn, declinedMatches, false, extensions, ended);
     }
 
     public RequestListing cycleStarted(LocalDate due) {
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, RequestStage.IN_CYCLE, requestedOn, matchId, profilesShared, supporterId,
-                proposedOn, matchedOn, sessions, lastSessionOn, due, closedOn, declinedMatches);
+                proposedOn, matchedOn, sessions, lastSessionOn, due, closedOn, declinedMatches, reviewOverdue, extensions, endedMatches);
     }
 
     public RequestListing sessionHeld(String sessionId, LocalDate on) {
@@ -95,12 +121,12 @@ public record RequestListing(
         LocalDate last = lastSessionOn == null || on.isAfter(lastSessionOn) ? on : lastSessionOn;
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, stage, requestedOn, matchId, profilesShared, supporterId, proposedOn, matchedOn,
-                held, last, reviewDue, closedOn, declinedMatches);
+                held, last, reviewDue, closedOn, declinedMatches, reviewOverdue, extensions, endedMatches);
     }
 
     public RequestListing ended(RequestStage finalStage, LocalDate on) {
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, finalStage, requestedOn, matchId, profilesShared, supporterId, proposedOn,
-                matchedOn, sessions, lastSessionOn, reviewDue, on, declinedMatches);
+                matchedOn, sessions, lastSessionOn, reviewDue, on, declinedMatches, reviewOverdue, extensions, endedMatches);
     }
 }
