@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peersupport.feedback.api.FeedbackGiven;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
 import org.peersupport.matching.api.MatchProposed;
@@ -34,6 +35,8 @@ import org.peersupport.request.api.SessionHeld;
 import org.peersupport.request.api.SupportRequested;
 import org.peersupport.supporter.api.CapacityReleased;
 import org.peersupport.supporter.api.CapacityReserved;
+import org.peersupport.supporter.api.SupervisionDue;
+import org.peersupport.supporter.api.SupervisionHeld;
 import org.peersupport.supporter.api.SupporterApproved;
 import org.peersupport.supporter.api.SupporterPaused;
 import org.peersupport.supporter.api.SupporterRegistered;
@@ -57,11 +60,16 @@ class Oversight {
     private final ReadModel<RequestFacts> requests;
     private final ReadModel<SupplyFacts> supply;
     private final ReadModel<ConcernFacts> concerns;
+    private final ReadModel<FeedbackFacts> feedback;
+
+    /** Feedback is reported only as an aggregate, and only once this many responses exist. */
+    static final int MINIMUM_RESPONSES = 3;
 
     Oversight(MongoTemplate mongo) {
         this.requests = new ReadModel<>(mongo, RequestFacts.class, "oversight_requests", RequestFacts::requestId);
         this.supply = new ReadModel<>(mongo, SupplyFacts.class, "oversight_supply", SupplyFacts::supporterId);
         this.concerns = new ReadModel<>(mongo, ConcernFacts.class, "oversight_concerns", ConcernFacts::concernId);
+        this.feedback = new ReadModel<>(mongo, FeedbackFacts.class, "oversight_feedback", FeedbackFacts::feedbackId);
     }
 
     @EventHandler
@@ -129,7 +137,7 @@ class Oversight {
     @EventHandler
     void on(SupporterRegistered e) {
         supply.put(new SupplyFacts(e.supporterId(), e.programmeId(), e.profile().region(), e.profile().areasHandled(),
-                false, false, e.capacity(), Set.of()));
+                false, false, e.capacity(), Set.of(), false));
     }
 
     @EventHandler
@@ -153,6 +161,16 @@ class Oversight {
     }
 
     @EventHandler
+    void on(SupervisionDue e) {
+        supply.update(e.supporterId(), s -> s.supervision(true));
+    }
+
+    @EventHandler
+    void on(SupervisionHeld e) {
+        supply.update(e.supporterId(), s -> s.supervision(false));
+    }
+
+    @EventHandler
     void on(CapacityReserved e) {
         supply.update(e.supporterId(), s -> s.place(e.matchId(), true));
     }
@@ -172,6 +190,15 @@ class Oversight {
         concerns.put(new ConcernFacts(e.concernId(), e.programmeId(), false));
     }
 
+    @EventHandler
+    void on(FeedbackGiven e) {
+        feedback.put(new FeedbackFacts(e.feedbackId(), e.programmeId(), e.rating()));
+    }
+
+    /** The rating alone: the sealed comment never reaches a report. */
+    record FeedbackFacts(@org.springframework.data.annotation.Id String feedbackId, String programmeId, int rating) {
+    }
+
     /** Only whether a concern is open: its kind, request and account never reach this report. */
     record ConcernFacts(@org.springframework.data.annotation.Id String concernId, String programmeId, boolean open) {
     }
@@ -181,6 +208,7 @@ class Oversight {
         requests.drop();
         supply.drop();
         concerns.drop();
+        feedback.drop();
     }
 
     @QueryHandler
@@ -190,6 +218,9 @@ class Oversight {
         List<RequestFacts> all = requests.find(scope);
         List<SupplyFacts> supporters = supply.find(Query.of(scope));
         long concernsOpen = concerns.find(Query.of(scope)).stream().filter(ConcernFacts::open).count();
+        List<FeedbackFacts> responses = feedback.find(Query.of(scope));
+        Double averageRating = responses.size() < MINIMUM_RESPONSES ? null
+                : responses.stream().mapToInt(FeedbackFacts::rating).average().orElseThrow();
 
         Map<RequestStage, Long> byStage = new EnumMap<>(RequestStage.class);
         for (RequestStage stage : RequestStage.values()) {
@@ -210,6 +241,8 @@ class Oversight {
                 all.stream().mapToLong(r -> r.extensions().size()).sum(),
                 all.stream().mapToLong(r -> r.endedMatches().size()).sum(),
                 concernsOpen,
+                supporters.stream().filter(s -> s.approved() && s.supervisionOverdue()).count(),
+                responses.size(), averageRating,
                 supplyAndDemand(all, supporters, RequestFacts::areas, SupplyFacts::areas),
                 supplyAndDemand(all, supporters, r -> Set.of(r.region()), s -> Set.of(s.region())));
     }

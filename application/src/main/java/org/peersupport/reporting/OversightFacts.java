@@ -74,7 +74,7 @@ final class OversightFacts {
     }
 
     record SupplyFacts(@Id String supporterId, String programmeId, String region, Set<String> areas, boolean approved,
-                       boolean paused, int capacity, Set<String> placesHeld) {
+                       boolean paused, int capacity, Set<String> placesHeld, boolean supervisionOverdue) {
 
         SupplyFacts {
             areas = Set.copyOf(areas);
@@ -83,7 +83,7 @@ final class OversightFacts {
 
         SupplyFacts status(boolean nowApproved, boolean nowPaused) {
             return new SupplyFacts(supporterId, programmeId, region, areas, nowApproved, nowPaused, capacity,
-                    placesHeld);
+                    placesHeld, supervisionOverdue);
         }
 
         SupplyFacts place(String matchId, boolean held) {
@@ -93,7 +93,13 @@ final class OversightFacts {
             } else {
                 places.remove(matchId);
             }
-            return new SupplyFacts(supporterId, programmeId, region, areas, approved, paused, capacity, places);
+            return new SupplyFacts(supporterId, programmeId, region, areas, approved, paused, capacity, places,
+                    supervisionOverdue);
+        }
+
+        SupplyFacts supervision(boolean overdue) {
+            return new SupplyFacts(supporterId, programmeId, region, areas, approved, paused, capacity, placesHeld,
+                    overdue);
         }
 
         boolean available() {

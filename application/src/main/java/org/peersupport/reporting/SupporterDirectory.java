@@ -14,6 +14,11 @@ import org.peersupport.reporting.api.SupporterStatus;
 import org.peersupport.supporter.api.CapacityReleased;
 import org.peersupport.supporter.api.CapacityReserved;
 import org.peersupport.supporter.api.EligibilityEvidenceRecorded;
+import org.peersupport.supporter.api.RecheckCleared;
+import org.peersupport.supporter.api.SupervisionDue;
+import org.peersupport.supporter.api.SupervisionHeld;
+import org.peersupport.supporter.api.SupervisionScheduled;
+import org.peersupport.supporter.api.SupporterFlaggedForRecheck;
 import org.peersupport.supporter.api.SupporterApproved;
 import org.peersupport.supporter.api.SupporterPaused;
 import org.peersupport.supporter.api.SupporterProfile;
@@ -46,7 +51,7 @@ class SupporterDirectory {
         listings.put(new SupporterListing(event.supporterId(), event.programmeId(), p.name(), p.workEmail(),
                 p.schoolName(), p.background(), p.region(), p.phase(), p.schoolTypes(), p.sizeBand(), p.areasHandled(),
                 p.formerHead(), SupporterStatus.REGISTERED, event.capacity(), Set.of(), false, Set.of(),
-                event.registeredOn(), null));
+                event.registeredOn(), null, null, false, Set.of()));
     }
 
     @EventHandler
@@ -82,6 +87,31 @@ class SupporterDirectory {
     @EventHandler
     void on(CapacityReleased event) {
         listings.update(event.supporterId(), s -> s.withPlace(event.matchId(), false));
+    }
+
+    @EventHandler
+    void on(SupervisionScheduled event) {
+        listings.update(event.supporterId(), s -> s.withSupervision(event.dueOn(), false));
+    }
+
+    @EventHandler
+    void on(SupervisionHeld event) {
+        listings.update(event.supporterId(), s -> s.withSupervision(event.nextDue(), false));
+    }
+
+    @EventHandler
+    void on(SupervisionDue event) {
+        listings.update(event.supporterId(), s -> s.withSupervision(event.dueOn(), true));
+    }
+
+    @EventHandler
+    void on(SupporterFlaggedForRecheck event) {
+        listings.update(event.supporterId(), s -> s.withRecheck(event.criterion(), true));
+    }
+
+    @EventHandler
+    void on(RecheckCleared event) {
+        listings.update(event.supporterId(), s -> s.withRecheck(event.criterion(), false));
     }
 
     @ResetHandler

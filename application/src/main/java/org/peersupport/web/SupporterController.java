@@ -27,7 +27,9 @@ import org.peersupport.supporter.api.ApproveSupporter;
 import org.peersupport.supporter.api.EligibilityEvidence;
 import org.peersupport.supporter.api.PauseSupporter;
 import org.peersupport.supporter.api.RecordEligibilityEvidence;
+import org.peersupport.supporter.api.RecordSupervision;
 import org.peersupport.supporter.api.RegisterSupporter;
+import org.peersupport.supporter.api.SupervisionKind;
 import org.peersupport.supporter.api.ResumeSupporter;
 import org.peersupport.supporter.api.SupporterProfile;
 import org.peersupport.supporter.api.SupporterRegistered;
@@ -71,6 +73,9 @@ class SupporterController {
                         @Min(1) @Max(20) Integer capacity) {
     }
 
+    record SupervisionBody(@NotNull SupervisionKind kind, @NotNull @PastOrPresent LocalDate heldOn) {
+    }
+
     record EvidenceBody(@NotNull EligibilityCriterion criterion,
                         @Min(0) @Max(60) Integer yearsAsHead,
                         InspectionJudgement judgement,
@@ -84,7 +89,8 @@ class SupporterController {
                          String background, String region, Phase phase, Set<SchoolType> schoolTypes,
                          SizeBand sizeBand, Set<String> areasHandled, boolean formerHead, SupporterStatus status,
                          int capacity, int placesHeld, boolean available, Set<EligibilityCriterion> evidenced,
-                         LocalDate registeredOn, LocalDate approvedOn) {
+                         LocalDate registeredOn, LocalDate approvedOn, LocalDate supervisionDue,
+                         boolean supervisionOverdue, Set<EligibilityCriterion> recheck) {
 
         static SupporterView of(SupporterListing s) {
             return new SupporterView(s.supporterId(), "supporter:" + s.supporterId(), s.programmeId(),
@@ -92,7 +98,7 @@ class SupporterController {
                     Personal.show(s.workEmail()), Personal.show(s.schoolName()), Personal.show(s.background()),
                     s.region(), s.phase(), s.schoolTypes(), s.sizeBand(), s.areasHandled(), s.formerHead(), s.status(),
                     s.capacity(), s.placesHeld().size(), s.available(), s.evidenced(), s.registeredOn(),
-                    s.approvedOn());
+                    s.approvedOn(), s.supervisionDue(), s.supervisionOverdue(), s.recheck());
         }
     }
 
@@ -122,6 +128,13 @@ class SupporterController {
     void approve(@PathVariable String supporterId) {
         String programmeId = origins.of(supporterId, SupporterRegistered.class, "supporter").programmeId();
         bus.send(new ApproveSupporter(supporterId, ruleBooks.current(programmeId), bus.today()));
+    }
+
+    /** Care of volunteers: a supervision meeting (1:1 or group) was held; nothing of its content is kept. */
+    @PostMapping("/{supporterId}/supervision")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void supervision(@PathVariable String supporterId, @Valid @RequestBody SupervisionBody body) {
+        bus.send(new RecordSupervision(supporterId, body.kind(), body.heldOn()));
     }
 
     @PostMapping("/{supporterId}/pause")

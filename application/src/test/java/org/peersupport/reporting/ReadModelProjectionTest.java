@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.peersupport.feedback.api.FeedbackGiven;
+import org.peersupport.kernel.EligibilityCriterion;
 import org.peersupport.kernel.MeetingMode;
 import org.peersupport.kernel.PersonalData;
 import org.peersupport.kernel.Phase;
@@ -21,6 +23,7 @@ import org.peersupport.matching.api.MatchProposed;
 import org.peersupport.matching.api.ProfilesShared;
 import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.reporting.api.FindRequest;
+import org.peersupport.reporting.api.FindSupporter;
 import org.peersupport.reporting.api.FindSupporters;
 import org.peersupport.reporting.api.GetOversightReport;
 import org.peersupport.reporting.api.OversightReport;
@@ -29,11 +32,20 @@ import org.peersupport.reporting.api.RequestStage;
 import org.peersupport.reporting.api.SupporterListing;
 import org.peersupport.reporting.api.SupporterStatus;
 import org.peersupport.request.api.CycleClosed;
+import org.peersupport.request.api.CycleExtended;
+import org.peersupport.request.api.CycleReviewDue;
 import org.peersupport.request.api.CycleStarted;
+import org.peersupport.request.api.MatchEnded;
 import org.peersupport.request.api.Requester;
 import org.peersupport.request.api.SessionHeld;
 import org.peersupport.request.api.SupportRequested;
 import org.peersupport.supporter.api.CapacityReserved;
+import org.peersupport.supporter.api.RecheckCleared;
+import org.peersupport.supporter.api.SupervisionDue;
+import org.peersupport.supporter.api.SupervisionHeld;
+import org.peersupport.supporter.api.SupervisionKind;
+import org.peersupport.supporter.api.SupervisionScheduled;
+import org.peersupport.supporter.api.SupporterFlaggedForRecheck;
 import org.peersupport.supporter.api.SupporterApproved;
 import org.peersupport.supporter.api.SupporterPaused;
 import org.peersupport.supporter.api.SupporterProfile;
@@ -154,6 +166,70 @@ class ReadModelProjectionTest {
         assertThat(report.byAreaOfNeed()).contains(new OversightReport.SupplyAndDemand("ofsted", 1, 1),
                 new OversightReport.SupplyAndDemand("budget", 1, 0));
         assertThat(report.byRegion()).contains(new OversightReport.SupplyAndDemand("south", 1, 1));
+    }
+
+    @Test
+    void overdueSupervisionAndRechecksShowInTheDirectoryAndAreCountedInOversight() {
+        String id = programme + "-care";
+        SupporterRegistered registered = registered(id, "west", Set.of("budget"), 2);
+        directory.on(registered);
+        directory.on(new SupporterApproved(id, programme, 1, DAY));
+        directory.on(new SupervisionScheduled(id, DAY.plusMonths(4), 4));
+        oversight.on(registered);
+        oversight.on(new SupporterApproved(id, programme, 1, DAY));
+        assertThat(oversight.handle(new GetOversightReport(programme)).supervisionOverdue()).isZero();
+
+        directory.on(new SupervisionDue(id, DAY.plusMonths(4)));
+        oversight.on(new SupervisionDue(id, DAY.plusMonths(4)));
+        directory.on(new SupporterFlaggedForRecheck(id, EligibilityCriterion.TRAINING_COMPLETED, DAY.plusMonths(5)));
+        SupporterListing overdue = directory.handle(new FindSupporter(id)).orElseThrow();
+        assertThat(overdue.supervisionOverdue()).isTrue();
+        assertThat(overdue.recheck()).containsExactly(EligibilityCriterion.TRAINING_COMPLETED);
+        assertThat(oversight.handle(new GetOversightReport(programme)).supervisionOverdue()).isEqualTo(1);
+
+        directory.on(new SupervisionHeld(id, SupervisionKind.GROUP, DAY.plusMonths(5), DAY.plusMonths(9)));
+        oversight.on(new SupervisionHeld(id, SupervisionKind.GROUP, DAY.plusMonths(5), DAY.plusMonths(9)));
+        directory.on(new RecheckCleared(id, EligibilityCriterion.TRAINING_COMPLETED));
+        SupporterListing cared = directory.handle(new FindSupporter(id)).orElseThrow();
+        assertThat(cared.supervisionOverdue()).isFalse();
+        assertThat(cared.supervisionDue()).isEqualTo(DAY.plusMonths(9));
+        assertThat(cared.recheck()).isEmpty();
+        assertThat(oversight.handle(new GetOversightReport(programme)).supervisionOverdue()).isZero();
+    }
+
+    @Test
+    void feedbackIsReportedOnlyAsAnAverageOfThreeOrMoreResponses() {
+        PersonalData comment = PersonalData.of("head:x", "Invented comment");
+        oversight.on(new FeedbackGiven(programme + "-f1", "r1", programme, 5, comment, DAY));
+        oversight.on(new FeedbackGiven(programme + "-f2", "r2", programme, 3, comment, DAY));
+        OversightReport two = oversight.handle(new GetOversightReport(programme));
+        assertThat(two.feedbackResponses()).isEqualTo(2);
+        assertThat(two.averageRating()).as("two answers could identify a head").isNull();
+        oversight.on(new FeedbackGiven(programme + "-f3", "r3", programme, 4, comment, DAY));
+        oversight.on(new FeedbackGiven(programme + "-f3", "r3", programme, 4, comment, DAY));
+        OversightReport three = oversight.handle(new GetOversightReport(programme));
+        assertThat(three.feedbackResponses()).isEqualTo(3);
+        assertThat(three.averageRating()).isEqualTo(4.0);
+    }
+
+    @Test
+    void reviewsDueExtensionsAndRematchesAreCounted() {
+        String r = programme + "-review";
+        oversight.on(requested(r, "north", Set.of("budget"), DAY));
+        oversight.on(new MatchProposed("m1", r, programme, "s", DAY));
+        oversight.on(new MatchAccepted("m1", r, programme, "s", DAY));
+        oversight.on(new CycleStarted(r, "m1", "s", DAY, DAY.plusMonths(6)));
+        oversight.on(new CycleReviewDue(r, DAY.plusMonths(6)));
+        assertThat(oversight.handle(new GetOversightReport(programme)).reviewsDue()).isEqualTo(1);
+        oversight.on(new CycleExtended(r, DAY.plusMonths(9), 8, DAY.plusMonths(6)));
+        oversight.on(new CycleExtended(r, DAY.plusMonths(9), 8, DAY.plusMonths(6)));
+        OversightReport extended = oversight.handle(new GetOversightReport(programme));
+        assertThat(extended.reviewsDue()).isZero();
+        assertThat(extended.extensions()).isEqualTo(1);
+        oversight.on(new MatchEnded(r, "m1", "s", DAY.plusMonths(7)));
+        OversightReport rematching = oversight.handle(new GetOversightReport(programme));
+        assertThat(rematching.rematches()).isEqualTo(1);
+        assertThat(rematching.requestsByStage()).containsEntry(RequestStage.AWAITING_MATCH, 1L);
     }
 
     @Test

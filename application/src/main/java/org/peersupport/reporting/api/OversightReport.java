@@ -12,6 +12,9 @@ import java.util.Map;
  * @param extensions        extensions agreed at review
  * @param rematches         matches ended within a cycle for a re-match (no blame recorded)
  * @param concernsOpen      concerns raised with no action agreed yet: a count, never their content
+ * @param supervisionOverdue approved supporters whose supervision fell due without one being held
+ * @param averageRating     mean feedback rating (1-5), given only once three or more responses exist,
+ *                          so that no individual's answer can be read off the report
  */
 public record OversightReport(
         String programmeId,
@@ -27,6 +30,9 @@ public record OversightReport(
         long extensions,
         long rematches,
         long concernsOpen,
+        long supervisionOverdue,
+        long feedbackResponses,
+        Double averageRating,
         List<SupplyAndDemand> byAreaOfNeed,
         List<SupplyAndDemand> byRegion) {
 

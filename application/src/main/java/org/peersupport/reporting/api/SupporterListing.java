@@ -33,26 +33,30 @@ public record SupporterListing(
         boolean available,
         Set<EligibilityCriterion> evidenced,
         LocalDate registeredOn,
-        LocalDate approvedOn) {
+        LocalDate approvedOn,
+        LocalDate supervisionDue,
+        boolean supervisionOverdue,
+        Set<EligibilityCriterion> recheck) {
 
     public SupporterListing {
         schoolTypes = Set.copyOf(schoolTypes);
         areasHandled = Set.copyOf(areasHandled);
         placesHeld = Set.copyOf(placesHeld);
         evidenced = Set.copyOf(evidenced);
+        recheck = recheck == null ? Set.of() : Set.copyOf(recheck);
         available = status == SupporterStatus.APPROVED && placesHeld.size() < capacity;
     }
 
     public SupporterListing withStatus(SupporterStatus next) {
         return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
                 schoolTypes, sizeBand, areasHandled, formerHead, next, capacity, placesHeld, false, evidenced,
-                registeredOn, approvedOn);
+                registeredOn, approvedOn, supervisionDue, supervisionOverdue, recheck);
     }
 
     public SupporterListing approved(LocalDate on) {
         return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
                 schoolTypes, sizeBand, areasHandled, formerHead, SupporterStatus.APPROVED, capacity, placesHeld, false,
-                evidenced, registeredOn, on);
+                evidenced, registeredOn, on, supervisionDue, supervisionOverdue, recheck);
     }
 
     public SupporterListing withEvidence(EligibilityCriterion criterion) {
@@ -60,7 +64,26 @@ public record SupporterListing(
         more.add(criterion);
         return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
                 schoolTypes, sizeBand, areasHandled, formerHead, status, capacity, placesHeld, false, more,
-                registeredOn, approvedOn);
+                registeredOn, approvedOn, supervisionDue, supervisionOverdue, recheck);
+    }
+
+    /** The next supervision date; {@code overdue} once it passed without one. */
+    public SupporterListing withSupervision(LocalDate due, boolean overdue) {
+        return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
+                schoolTypes, sizeBand, areasHandled, formerHead, status, capacity, placesHeld, false, evidenced,
+                registeredOn, approvedOn, due, overdue, recheck);
+    }
+
+    public SupporterListing withRecheck(EligibilityCriterion criterion, boolean needed) {
+        Set<EligibilityCriterion> now = new HashSet<>(recheck);
+        if (needed) {
+            now.add(criterion);
+        } else {
+            now.remove(criterion);
+        }
+        return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
+                schoolTypes, sizeBand, areasHandled, formerHead, status, capacity, placesHeld, false, evidenced,
+                registeredOn, approvedOn, supervisionDue, supervisionOverdue, now);
     }
 
     public SupporterListing withPlace(String matchId, boolean held) {
@@ -72,6 +95,6 @@ public record SupporterListing(
         }
         return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
                 schoolTypes, sizeBand, areasHandled, formerHead, status, capacity, places, false, evidenced,
-                registeredOn, approvedOn);
+                registeredOn, approvedOn, supervisionDue, supervisionOverdue, recheck);
     }
 }
