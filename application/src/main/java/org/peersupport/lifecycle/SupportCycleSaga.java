@@ -13,6 +13,7 @@ import org.peersupport.feedback.api.RequestFeedback;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
 import org.peersupport.matching.api.MatchProposed;
+import org.peersupport.programme.RuleBooks;
 import org.peersupport.matching.api.ProfilesShared;
 import org.peersupport.request.api.CycleClosed;
 import org.peersupport.request.api.MatchEnded;
@@ -40,8 +41,9 @@ public class SupportCycleSaga {
     private String requestId;
     private String supporterId;
 
-    @Autowired
+    // Sagas are created by Axon, not Spring: resources arrive through these setters.
     private transient CommandGateway commands;
+    private transient RuleBooks ruleBooks;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "matchId")
@@ -92,8 +94,9 @@ public class SupportCycleSaga {
         }
         releasePlace();
         if (event.feedbackExpected()) {
+            Integer remindEveryDays = ruleBooks.current(event.programmeId()).rules().feedbackReminderDays();
             Idempotent.create(commands, new RequestFeedback(feedbackIdFor(requestId), requestId, event.programmeId(),
-                    supporterId, event.headSubject(), event.closedOn()));
+                    supporterId, event.headSubject(), event.closedOn(), remindEveryDays));
         }
         end();
     }
@@ -109,7 +112,13 @@ public class SupportCycleSaga {
         return "feedback-" + requestId;
     }
 
+    @Autowired
     void setCommands(CommandGateway commands) {
         this.commands = commands;
+    }
+
+    @Autowired
+    void setRuleBooks(RuleBooks ruleBooks) {
+        this.ruleBooks = ruleBooks;
     }
 }

@@ -17,7 +17,7 @@ public class RuleBooks {
 
     private final EventStore eventStore;
 
-    RuleBooks(EventStore eventStore) {
+    public RuleBooks(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 

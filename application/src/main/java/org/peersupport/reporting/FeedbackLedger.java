@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.peersupport.feedback.api.FeedbackGiven;
+import org.peersupport.feedback.api.FeedbackReminderDue;
 import org.peersupport.feedback.api.FeedbackRequested;
 import org.peersupport.feedback.api.FeedbackSharedWithSupporter;
 import org.peersupport.reporting.api.FeedbackListing;
@@ -32,12 +33,17 @@ class FeedbackLedger {
     @EventHandler
     void on(FeedbackRequested event) {
         listings.put(new FeedbackListing(event.feedbackId(), event.requestId(), event.programmeId(), event.supporterId(),
-                event.requestedOn(), null, null, null, false, null));
+                event.requestedOn(), null, null, null, false, null, 0));
     }
 
     @EventHandler
     void on(FeedbackGiven event) {
         listings.update(event.feedbackId(), f -> f.given(event.rating(), event.comment(), event.givenOn()));
+    }
+
+    @EventHandler
+    void on(FeedbackReminderDue event) {
+        listings.update(event.feedbackId(), f -> f.reminded(event.number()));
     }
 
     @EventHandler

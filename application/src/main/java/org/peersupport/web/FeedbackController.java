@@ -40,11 +40,11 @@ class FeedbackController {
     }
 
     record FeedbackView(String feedbackId, String requestId, String programmeId, LocalDate requestedOn, Integer rating,
-                        String comment, LocalDate givenOn, boolean sharedWithSupporter) {
+                        String comment, LocalDate givenOn, boolean sharedWithSupporter, int remindersDue) {
 
         static FeedbackView of(FeedbackListing f) {
             return new FeedbackView(f.feedbackId(), f.requestId(), f.programmeId(), f.requestedOn(), f.rating(),
-                    Personal.show(f.comment()), f.givenOn(), f.sharedWithSupporter());
+                    Personal.show(f.comment()), f.givenOn(), f.sharedWithSupporter(), f.remindersDue());
         }
     }
 

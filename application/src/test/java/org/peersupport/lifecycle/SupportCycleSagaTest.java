@@ -10,7 +10,14 @@ import org.peersupport.feedback.api.RequestFeedback;
 import org.peersupport.matching.api.DeclinedBy;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.matching.api.MatchProposed;
+import org.peersupport.programme.RuleBooks;
+import org.peersupport.programme.api.ProgrammeDefined;
 import org.peersupport.matching.api.ProfilesShared;
 import org.peersupport.request.api.CycleClosed;
 import org.peersupport.request.api.ReopenMatching;
@@ -39,6 +46,15 @@ class SupportCycleSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(SupportCycleSaga.class);
+        fixture.registerResource(new RuleBooks(programmeStore()));
+    }
+
+    /** A real (in-memory) event store holding the programme's definition, for the saga's rule lookups. */
+    private static EventStore programmeStore() {
+        EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        store.publish(new GenericDomainEventMessage<>("Programme", PROGRAMME, 0, new ProgrammeDefined(PROGRAMME,
+                "Invented programme", 1, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules(), CLOSED_ON)));
+        return store;
     }
 
     private static MatchProposed proposed() {
@@ -109,7 +125,8 @@ class SupportCycleSagaTest {
                 .expectActiveSagas(0)
                 .expectDispatchedCommands(
                         new ReleaseCapacity(SUPPORTER, MATCH),
-                        new RequestFeedback("feedback-" + REQUEST, REQUEST, PROGRAMME, SUPPORTER, HEAD, CLOSED_ON));
+                        new RequestFeedback("feedback-" + REQUEST, REQUEST, PROGRAMME, SUPPORTER, HEAD, CLOSED_ON,
+                                14));
     }
 
     @Test

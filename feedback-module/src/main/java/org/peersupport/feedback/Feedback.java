@@ -2,7 +2,12 @@ package org.peersupport.feedback;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -10,6 +15,7 @@ import org.peersupport.feedback.api.ConsentToShareFeedback;
 import org.peersupport.feedback.api.FeedbackAlreadyGiven;
 import org.peersupport.feedback.api.FeedbackGiven;
 import org.peersupport.feedback.api.FeedbackNotGiven;
+import org.peersupport.feedback.api.FeedbackReminderDue;
 import org.peersupport.feedback.api.FeedbackRequested;
 import org.peersupport.feedback.api.FeedbackSharedWithSupporter;
 import org.peersupport.feedback.api.GiveFeedback;
@@ -30,19 +36,43 @@ class Feedback {
     private String supporterId;
     private boolean given;
     private boolean shared;
+    private Integer remindEveryDays;
+    private int reminders;
+
+    static final String REMINDER = "feedback-reminder";
+    static final int MAX_REMINDERS = 3;
 
     Feedback() {
         // for Axon
     }
 
     @CommandHandler
-    Feedback(RequestFeedback command) {
+    Feedback(RequestFeedback command, DeadlineManager deadlines) {
         apply(new FeedbackRequested(command.feedbackId(), command.requestId(), command.programmeId(),
-                command.supporterId(), command.headSubject(), command.requestedOn()));
+                command.supporterId(), command.headSubject(), command.requestedOn(), command.remindEveryDays()));
+        if (command.remindEveryDays() != null) {
+            deadlines.schedule(at(command.requestedOn().plusDays(command.remindEveryDays())), REMINDER);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = REMINDER)
+    void remind(DeadlineMessage<?> deadline, DeadlineManager deadlines) {
+        if (given || reminders >= MAX_REMINDERS) {
+            return;
+        }
+        LocalDate due = LocalDate.ofInstant(deadline.getTimestamp(), ZoneId.systemDefault());
+        apply(new FeedbackReminderDue(feedbackId, requestId, reminders + 1, due));
+        if (reminders < MAX_REMINDERS) {
+            deadlines.schedule(at(due.plusDays(remindEveryDays)), REMINDER);
+        }
+    }
+
+    private static java.time.Instant at(LocalDate day) {
+        return day.atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
 
     @CommandHandler
-    void handle(GiveFeedback command) {
+    void handle(GiveFeedback command, DeadlineManager deadlines) {
         if (given) {
             throw new FeedbackAlreadyGiven(feedbackId);
         }
@@ -51,6 +81,7 @@ class Feedback {
         }
         apply(new FeedbackGiven(feedbackId, requestId, programmeId, command.rating(), command.comment(),
                 command.givenOn()));
+        deadlines.cancelAllWithinScope(REMINDER);
     }
 
     @CommandHandler
@@ -69,6 +100,12 @@ class Feedback {
         requestId = event.requestId();
         programmeId = event.programmeId();
         supporterId = event.supporterId();
+        remindEveryDays = event.remindEveryDays();
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackReminderDue event) {
+        reminders = event.number();
     }
 
     @EventSourcingHandler

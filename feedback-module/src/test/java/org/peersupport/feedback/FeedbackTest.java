@@ -38,7 +38,7 @@ class FeedbackTest {
     }
 
     private static FeedbackRequested requested() {
-        return new FeedbackRequested(FEEDBACK, REQUEST, PROGRAMME, SUPPORTER, HEAD, REQUESTED_ON);
+        return new FeedbackRequested(FEEDBACK, REQUEST, PROGRAMME, SUPPORTER, HEAD, REQUESTED_ON, 14);
     }
 
     private static FeedbackGiven given(int rating) {
@@ -48,7 +48,7 @@ class FeedbackTest {
     @Test
     void theHeadIsAskedForFeedback() {
         fixture.givenNoPriorActivity()
-                .when(new RequestFeedback(FEEDBACK, REQUEST, PROGRAMME, SUPPORTER, HEAD, REQUESTED_ON))
+                .when(new RequestFeedback(FEEDBACK, REQUEST, PROGRAMME, SUPPORTER, HEAD, REQUESTED_ON, 14))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(requested());
     }
