@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peersupport.support.Api;
 import org.peersupport.support.DeliveryCounter;
 import org.peersupport.support.Fixtures;
+import org.peersupport.support.PeerSupportTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -106,12 +107,12 @@ class HappyPathAcrossRestartTest {
     }
 
     private static Map<String, Object> session(int minutes, String mode) {
-        return Map.of("heldOn", LocalDate.now().toString(), "durationMinutes", minutes, "mode", mode);
+        return Map.of("startTime", "10:00", "heldOn", PeerSupportTest.TODAY.toString(), "durationMinutes", minutes, "mode", mode);
     }
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(PeerSupportApplication.class).run(
-                "--server.port=0",
+                "--server.port=0", "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT,
                 "--spring.profiles.active=embedded",
                 "--peersupport.data-dir=" + dataDir,
                 "--peersupport.demo.enabled=true",

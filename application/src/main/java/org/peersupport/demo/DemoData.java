@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.peersupport.kernel.RequesterRole;
 import org.peersupport.kernel.RuleBook;
 import org.peersupport.kernel.SchoolType;
 import org.peersupport.kernel.SizeBand;
+import org.peersupport.kernel.TermCalendar;
 import org.peersupport.lifecycle.api.ChooseSupporter;
 import org.peersupport.lifecycle.api.ProposeSupporter;
 import org.peersupport.lifecycle.api.ShareSupporterProfiles;
@@ -114,7 +116,9 @@ class DemoData {
     }
 
     private void seed() {
-        LocalDate today = LocalDate.now(clock);
+        // Everything happens on the latest term-time working day, so seed 000's boundaries hold even
+        // when the application is first started at a weekend or in the holidays.
+        LocalDate today = lastWorkingTermDay(LocalDate.now(clock));
         commands.sendAndWait(new DefineProgramme(LA, "County headteacher peer support",
                 ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules(), today));
         commands.sendAndWait(new DefineProgramme(HEADSTRONG, "Headstrong directory of heads",
@@ -266,7 +270,18 @@ class DemoData {
     }
 
     private void session(String requestId, LocalDate on, int minutes, MeetingMode mode) {
-        commands.sendAndWait(new RecordSession(requestId, "session-" + requestId + "-" + (people++), on, minutes, mode));
+        commands.sendAndWait(new RecordSession(requestId, "session-" + requestId + "-" + (people++), on,
+                LocalTime.of(10, 0), minutes, mode, null));
+    }
+
+    private static LocalDate lastWorkingTermDay(LocalDate from) {
+        TermCalendar calendar = ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules().calendar();
+        for (LocalDate day = from; day.isAfter(from.minusYears(1)); day = day.minusDays(1)) {
+            if (calendar.isWorkingTermDay(day)) {
+                return day;
+            }
+        }
+        return from;
     }
 
     private void giveFeedbackWhenAsked(String requestId, LocalDate today) {

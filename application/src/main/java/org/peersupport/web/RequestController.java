@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -81,8 +82,13 @@ class RequestController {
     record ProposalBody(@NotBlank @Size(max = 64) String supporterId) {
     }
 
-    record SessionBody(@NotNull LocalDate heldOn, @NotNull @Min(1) @Max(480) Integer durationMinutes,
-                       @NotNull MeetingMode mode) {
+    /**
+     * {@code startTime} is needed where the programme sets boundaries (seed 000); {@code exceptionReason}
+     * records why a session outside them was allowed.
+     */
+    record SessionBody(@NotNull LocalDate heldOn, LocalTime startTime,
+                       @NotNull @Min(1) @Max(480) Integer durationMinutes, @NotNull MeetingMode mode,
+                       @Size(max = 2000) String exceptionReason) {
     }
 
     record CloseBody(LocalDate closedOn) {
@@ -145,7 +151,9 @@ class RequestController {
             throw new InvalidField("heldOn", "must not be in the future: record a session once it has taken place");
         }
         String sessionId = Bus.newId();
-        bus.send(new RecordSession(requestId, sessionId, body.heldOn(), body.durationMinutes(), body.mode()));
+        String head = body.exceptionReason() == null ? null : origin(requestId).requester().subject();
+        bus.send(new RecordSession(requestId, sessionId, body.heldOn(), body.startTime(), body.durationMinutes(),
+                body.mode(), head == null ? null : Personal.of(head, body.exceptionReason())));
         return new Created(sessionId);
     }
 

@@ -325,8 +325,8 @@ public final class Benchmark {
             commands.sendAndWait(new AcceptMatch(matchId, DAY));
             commands.sendAndWait(new StartCycle(requestId, matchId, supporter, DAY));
             for (int s = 0; s < 6; s++) {
-                commands.sendAndWait(new RecordSession(requestId, requestId + "-s" + s, DAY.plusDays(7L * s), 55,
-                        MeetingMode.IN_PERSON));
+                commands.sendAndWait(new RecordSession(requestId, requestId + "-s" + s, DAY.plusDays(7L * s),
+                        java.time.LocalTime.of(10, 0), 55, MeetingMode.IN_PERSON, null));
             }
             commands.sendAndWait(new CloseCycle(requestId, DAY.plusDays(60)));
         }

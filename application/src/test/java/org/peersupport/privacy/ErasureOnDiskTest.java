@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peersupport.PeerSupportApplication;
 import org.peersupport.support.Api;
 import org.peersupport.support.Fixtures;
+import org.peersupport.support.PeerSupportTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -46,7 +47,7 @@ class ErasureOnDiskTest {
     @Test
     void anErasedHeadIsGoneFromEveryStoreWhileTheHistoryStillReplays(CapturedOutput output) throws IOException {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeerSupportApplication.class).run(
-                "--server.port=0", "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
+                "--server.port=0", "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
                 "--peersupport.demo.enabled=false", "--logging.level.org.axonframework=INFO")) {
             Api api = Api.at(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             Api coordinator = api.coordinator();
@@ -61,7 +62,7 @@ class ErasureOnDiskTest {
             coordinator.post("/api/matches/" + matchId + "/choice", Map.of("supporterId", supporterId)).expect(204);
             coordinator.post("/api/matches/" + matchId + "/acceptance", null).expect(204);
             coordinator.await("/api/requests/" + requestId, r -> r.get("stage").asString().equals("IN_CYCLE"));
-            coordinator.post("/api/requests/" + requestId + "/sessions", Map.of("heldOn", LocalDate.now().toString(),
+            coordinator.post("/api/requests/" + requestId + "/sessions", Map.of("startTime", "10:00", "heldOn", PeerSupportTest.TODAY.toString(),
                     "durationMinutes", 50, "mode", "VIDEO")).expect(201);
             coordinator.post("/api/requests/" + requestId + "/closure", null).expect(204);
             JsonNode feedback = coordinator.await("/api/feedback?requestId=" + requestId, f -> f.size() == 1).get(0);
@@ -90,7 +91,7 @@ class ErasureOnDiskTest {
 
             // Erasure: requested (with its due date), then carried out.
             JsonNode due = coordinator.post("/api/subjects/" + head + "/erasure-request", null).expect(202).json();
-            assertThat(due.get("dueBy").asString()).isEqualTo(LocalDate.now().plusMonths(1).toString());
+            assertThat(due.get("dueBy").asString()).isEqualTo(PeerSupportTest.TODAY.plusMonths(1).toString());
             coordinator.post("/api/subjects/" + head + "/erasure", null).expect(204);
             coordinator.await("/api/requests/" + requestId, r -> r.get("headName").asString().equals("[erased]"));
             JsonNode erasedView = coordinator.get("/api/requests/" + requestId).json();

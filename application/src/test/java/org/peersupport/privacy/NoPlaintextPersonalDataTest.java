@@ -38,7 +38,7 @@ class NoPlaintextPersonalDataTest {
 
     /** String components that hold identifiers or codes, never text about a person. */
     private static final Set<String> NON_PERSONAL_STRINGS = Set.of("subject", "headSubject", "region", "area",
-            "rule", "message", "key", "type", "aggregateType", "actor");
+            "rule", "message", "key", "type", "aggregateType", "actor", "term");
 
     /** A programme's own name (e.g. "County headteacher peer support") is about an organisation. */
     private static final Set<String> ORGANISATION_NAMES = Set.of("ProgrammeDefined.name", "DefineProgramme.name",
@@ -150,11 +150,21 @@ class NoPlaintextPersonalDataTest {
         if (t == LocalDate.class) {
             return LocalDate.of(2026, 9, 7);
         }
+        if (t == java.time.LocalTime.class) {
+            return java.time.LocalTime.of(10, 0);
+        }
         if (t == Instant.class) {
             return Instant.parse("2026-09-07T10:00:00Z");
         }
         if (t.isEnum()) {
             return t.getEnumConstants()[0];
+        }
+        if (t == org.peersupport.kernel.TermCalendar.class) {
+            return org.peersupport.kernel.TermCalendar.englandTypical(2026, 2026);
+        }
+        if (t == org.peersupport.kernel.Boundaries.class) {
+            return new org.peersupport.kernel.Boundaries(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(15, 30),
+                    90, true);
         }
         if (t == ProgrammeRules.class) {
             return ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules();

@@ -24,7 +24,7 @@ class RetentionTest {
     @Test
     void aHeadIsErasedWhenTheProgrammesRetentionPeriodEndsAndNotADayBefore() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeerSupportApplication.class).run(
-                "--server.port=0", "--spring.profiles.active=embedded",
+                "--server.port=0", "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--spring.profiles.active=embedded",
                 "--spring.datasource.url=jdbc:h2:mem:retention-test;DB_CLOSE_DELAY=-1",
                 "--peersupport.embedded.mongo-file=", "--peersupport.privacy.master-key=" + PeerSupportTest.MASTER_KEY,
                 "--peersupport.demo.enabled=false", "--logging.level.org.axonframework=WARN")) {
@@ -35,7 +35,7 @@ class RetentionTest {
                     "name", "Invented Keeper", "region", "east", "phase", "PRIMARY", "sizeBand", "SMALL",
                     "areasHandled", List.of("budget"))).expect(201).id();
             coordinator.post("/api/supporters/" + supporterId + "/evidence", Map.of("criterion", "AREAS_HANDLED",
-                    "areasHandled", List.of("budget"), "date", LocalDate.now().minusMonths(2).toString())).expect(204);
+                    "areasHandled", List.of("budget"), "date", PeerSupportTest.TODAY.minusMonths(2).toString())).expect(204);
             coordinator.post("/api/supporters/" + supporterId + "/approval", null).expect(204);
             Map<String, Object> body = new HashMap<>(Fixtures.requestBody(programmeId, "Invented Leaver"));
             body.put("role", "ASSOCIATION_MEMBER");
@@ -55,7 +55,7 @@ class RetentionTest {
                 Thread.sleep(50);
             }
             RetentionJob job = app.getBean(RetentionJob.class);
-            LocalDate closed = LocalDate.now();
+            LocalDate closed = PeerSupportTest.TODAY;
             assertThat(job.sweep(closed.plusYears(1).minusDays(1))).as("a day early").isZero();
             assertThat(coordinator.post("/api/admin/retention/run", null).expect(200).json().get("erased").asInt())
                     .isZero();

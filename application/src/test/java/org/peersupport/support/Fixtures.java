@@ -35,7 +35,7 @@ public final class Fixtures {
     }
 
     public static void evidenceAll(Api coordinator, String supporterId) {
-        String today = LocalDate.now().toString();
+        String today = PeerSupportTest.TODAY.toString();
         List.of(Map.of("criterion", "YEARS_AS_HEAD", "yearsAsHead", 8),
                 Map.of("criterion", "INSPECTION_JUDGEMENT", "judgement", "GOOD", "date", today),
                 Map.of("criterion", "LOCAL_KNOWLEDGE", "confirmed", true),

@@ -18,10 +18,15 @@ import org.springframework.test.context.ActiveProfiles;
     "peersupport.embedded.mongo-file=",
     "peersupport.privacy.master-key=" + PeerSupportTest.MASTER_KEY,
     "peersupport.demo.enabled=false",
+    "peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT,
     "logging.level.org.axonframework=WARN"
 })
 @ActiveProfiles("embedded")
 public @interface PeerSupportTest {
+    /** Tests run on a fixed day: a Wednesday in the autumn term of 2026, so term-time rules hold. */
+    String FIXED_INSTANT = "2026-11-25T10:00:00Z";
+    java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 11, 25);
+
     /** A fixed test-only master key (32 zero-based bytes, base64). */
     String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 }

@@ -146,26 +146,26 @@ class BadInputTest {
     void cycleRulesOfSeed000AreEnforcedOverHttp() {
         String supporterId = Fixtures.approvedSupporter(coordinator, programmeId, "Invented Keeper");
         String requestId = Fixtures.requestInCycle(coordinator, programmeId, supporterId);
-        String today = LocalDate.now().toString();
+        String today = PeerSupportTest.TODAY.toString();
         assertRule(coordinator.post("/api/requests/" + requestId + "/sessions",
-                Map.of("heldOn", today, "durationMinutes", 61, "mode", "VIDEO")), 422, "FirstMeetingTooLong");
+                Map.of("startTime", "10:00", "heldOn", today, "durationMinutes", 61, "mode", "VIDEO")), 422, "FirstMeetingTooLong");
         assertFieldProblem(coordinator.post("/api/requests/" + requestId + "/sessions",
-                Map.of("heldOn", LocalDate.now().plusDays(1).toString(), "durationMinutes", 30, "mode", "VIDEO")),
+                Map.of("startTime", "10:00", "heldOn", PeerSupportTest.TODAY.plusDays(1).toString(), "durationMinutes", 30, "mode", "VIDEO")),
                 "heldOn");
         assertFieldProblem(coordinator.post("/api/requests/" + requestId + "/sessions",
-                Map.of("heldOn", today, "mode", "VIDEO")), "durationMinutes");
+                Map.of("startTime", "10:00", "heldOn", today, "mode", "VIDEO")), "durationMinutes");
         for (int i = 0; i < 6; i++) {
             coordinator.post("/api/requests/" + requestId + "/sessions",
-                    Map.of("heldOn", today, "durationMinutes", 60, "mode", "IN_PERSON")).expect(201);
+                    Map.of("startTime", "10:00", "heldOn", today, "durationMinutes", 60, "mode", "IN_PERSON")).expect(201);
         }
         assertRule(coordinator.post("/api/requests/" + requestId + "/sessions",
-                Map.of("heldOn", today, "durationMinutes", 60, "mode", "IN_PERSON")), 409, "MeetingCapReached");
+                Map.of("startTime", "10:00", "heldOn", today, "durationMinutes", 60, "mode", "IN_PERSON")), 409, "MeetingCapReached");
         coordinator.post("/api/requests/" + requestId + "/sessions",
-                Map.of("heldOn", today, "durationMinutes", 30, "mode", "PHONE")).expect(201);
+                Map.of("startTime", "10:00", "heldOn", today, "durationMinutes", 30, "mode", "PHONE")).expect(201);
         coordinator.post("/api/requests/" + requestId + "/closure", null).expect(204);
         assertRule(coordinator.post("/api/requests/" + requestId + "/closure", null), 409, "CycleAlreadyClosed");
         assertRule(coordinator.post("/api/requests/" + requestId + "/sessions",
-                Map.of("heldOn", today, "durationMinutes", 30, "mode", "PHONE")), 409, "SessionOnClosedCycle");
+                Map.of("startTime", "10:00", "heldOn", today, "durationMinutes", 30, "mode", "PHONE")), 409, "SessionOnClosedCycle");
     }
 
     @Test
@@ -173,7 +173,7 @@ class BadInputTest {
         assertRule(coordinator.get("/api/requests/00000000-0000-0000-0000-000000000000"), 404, "NotFound");
         assertRule(coordinator.get("/api/supporters/nobody"), 404, "NotFound");
         assertRule(coordinator.post("/api/requests/nobody/sessions",
-                Map.of("heldOn", LocalDate.now().toString(), "durationMinutes", 30, "mode", "PHONE")), 404, "NotFound");
+                Map.of("startTime", "10:00", "heldOn", PeerSupportTest.TODAY.toString(), "durationMinutes", 30, "mode", "PHONE")), 404, "NotFound");
         assertRule(coordinator.post("/api/matches/nobody/acceptance", null), 404, "NotFound");
         assertRule(coordinator.post("/api/supporters/nobody/approval", null), 404, "NotFound");
     }

@@ -7,7 +7,14 @@ import java.util.HashSet;
 import java.time.ZoneId;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.peersupport.kernel.Term;
+import org.peersupport.kernel.TermCalendar;
+import org.peersupport.request.api.BoundaryExceptionRecorded;
+import org.peersupport.request.api.CadenceMissed;
 import org.peersupport.request.api.ContentiousMeetingNoted;
+import org.peersupport.request.api.OutsideBoundaries;
+import org.peersupport.request.api.SessionTimeRequired;
+import org.peersupport.request.api.TermCadenceExceeded;
 import org.peersupport.request.api.CycleExtended;
 import org.peersupport.request.api.CycleReviewDue;
 import org.peersupport.request.api.CycleReviewed;
@@ -65,6 +72,7 @@ import org.peersupport.request.api.WithdrawRequest;
 class SupportRequest {
 
     static final String REVIEW_DUE = "review-due";
+    static final String CADENCE_CHECK = "cadence-check";
 
     enum Stage { AWAITING_MATCH, MATCHING, IN_CYCLE, CLOSED, WITHDRAWN }
 
@@ -81,6 +89,7 @@ class SupportRequest {
     private int sessionsThisCycle;
     private int countedMeetings;
     private Integer meetingAllowance;
+    private final java.util.Map<String, Integer> meetingsPerTerm = new java.util.HashMap<>();
 
     SupportRequest() {
         // for Axon
@@ -149,6 +158,11 @@ class SupportRequest {
         LocalDate due = months == null ? null : command.startedOn().plusMonths(months);
         apply(new CycleStarted(requestId, command.matchId(), command.supporterId(), command.startedOn(), due));
         scheduleReview(deadlines, due);
+        ProgrammeRules rules = ruleBook.rules();
+        if (rules.minMeetingsPerTerm() != null && rules.calendar() != null) {
+            deadlines.cancelAllWithinScope(CADENCE_CHECK);
+            scheduleCadenceCheck(deadlines, rules.calendar().currentOrNext(command.startedOn()).orElse(null));
+        }
     }
 
     @DeadlineHandler(deadlineName = REVIEW_DUE)
@@ -188,6 +202,7 @@ class SupportRequest {
         requireInCycle();
         apply(new MatchEnded(requestId, matchId, supporterId, command.endedOn()));
         deadlines.cancelAllWithinScope(REVIEW_DUE);
+        deadlines.cancelAllWithinScope(CADENCE_CHECK);
     }
 
     @CommandHandler
@@ -243,9 +258,60 @@ class SupportRequest {
         if (counts && meetingAllowance != null && countedMeetings >= meetingAllowance) {
             throw new MeetingCapReached(meetingAllowance);
         }
+        String breach = boundaryBreach(command, rules);
+        if (breach != null && command.exceptionReason() == null) {
+            throw new OutsideBoundaries(breach);
+        }
+        String term = termOf(command.heldOn());
+        if (term != null && rules.maxMeetingsPerTerm() != null && command.exceptionReason() == null
+                && meetingsPerTerm.getOrDefault(term, 0) >= rules.maxMeetingsPerTerm()) {
+            throw new TermCadenceExceeded(rules.maxMeetingsPerTerm());
+        }
         apply(new SessionHeld(requestId, command.sessionId(), supporterId, command.heldOn(),
                 command.durationMinutes(), command.mode(), sessionsThisCycle + 1,
                 counts ? countedMeetings + 1 : countedMeetings));
+        if (breach != null) {
+            apply(new BoundaryExceptionRecorded(requestId, command.sessionId(), breach, command.exceptionReason()));
+        }
+    }
+
+    /** The boundary a session would break under the rules, or null; a time is needed to judge. */
+    private static String boundaryBreach(RecordSession command, ProgrammeRules rules) {
+        if (rules.boundaries() == null) {
+            return null;
+        }
+        if (command.startTime() == null) {
+            throw new SessionTimeRequired();
+        }
+        return rules.boundaries().breach(command.heldOn(), command.startTime(), rules.calendar()).orElse(null);
+    }
+
+    private String termOf(LocalDate day) {
+        TermCalendar calendar = ruleBook.rules().calendar();
+        return calendar == null ? null : calendar.termSpanning(day).map(Term::name).orElse(null);
+    }
+
+    /** Seed 002: at each term's end, a term with fewer meetings than the cadence asks for is flagged. */
+    @DeadlineHandler(deadlineName = CADENCE_CHECK)
+    void termEnded(String term, DeadlineManager deadlines) {
+        Integer min = ruleBook.rules().minMeetingsPerTerm();
+        if (stage != Stage.IN_CYCLE || min == null) {
+            return;
+        }
+        int held = meetingsPerTerm.getOrDefault(term, 0);
+        if (held < min) {
+            apply(new CadenceMissed(requestId, term, held, min));
+        }
+        scheduleCadenceCheck(deadlines, ruleBook.rules().calendar().currentOrNext(
+                ruleBook.rules().calendar().terms().stream().filter(t -> t.name().equals(term)).findFirst()
+                        .map(t -> t.end().plusDays(1)).orElse(LocalDate.MAX)).orElse(null));
+    }
+
+    private void scheduleCadenceCheck(DeadlineManager deadlines, Term term) {
+        if (term != null) {
+            deadlines.schedule(term.end().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant(), CADENCE_CHECK,
+                    term.name());
+        }
     }
 
     @CommandHandler
@@ -259,6 +325,7 @@ class SupportRequest {
         apply(new CycleClosed(requestId, ruleBook.programmeId(), matchId, supporterId, headSubject, on,
                 sessionsThisCycle, ruleBook.rules().feedbackExpected()));
         deadlines.cancelAllWithinScope(REVIEW_DUE);
+        deadlines.cancelAllWithinScope(CADENCE_CHECK);
     }
 
     private void requireOpen() {
@@ -321,6 +388,10 @@ class SupportRequest {
     @EventSourcingHandler
     void on(SessionHeld event) {
         sessionIds.add(event.sessionId());
+        String term = termOf(event.heldOn());
+        if (term != null) {
+            meetingsPerTerm.merge(term, 1, Integer::sum);
+        }
         sessionsThisCycle++;
         countedMeetings = event.countedMeetings();
     }

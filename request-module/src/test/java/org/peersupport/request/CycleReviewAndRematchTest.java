@@ -91,7 +91,7 @@ class CycleReviewAndRematchTest {
 
     @Test
     void aProgrammeWithoutAMonthsCapHasNoReviewDeadline() {
-        fixture.given(requested(Rules.book002()), new MatchingStarted(REQUEST, "match-1"))
+        fixture.given(requested(Rules.book001()), new MatchingStarted(REQUEST, "match-1"))
                 .when(new StartCycle(REQUEST, "match-1", "supporter-1", START))
                 .expectNoScheduledDeadlines();
     }

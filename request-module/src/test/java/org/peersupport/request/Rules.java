@@ -4,14 +4,18 @@ import org.peersupport.kernel.ProgrammeRules;
 import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.kernel.RuleBook;
 
-/** The seed templates' rules (000, 001, 002) as version 1 of programmes p-000, p-001, p-002. */
+/**
+ * The seed templates' rules (000, 001, 002) as version 1 of programmes p-000, p-001, p-002. Seed
+ * 000 here leaves out its session boundaries, so tests of caps and windows need not pick term-time
+ * weekdays; {@code BoundariesAndCadenceTest} tests the boundaries with the full template.
+ */
 final class Rules {
 
     private Rules() {
     }
 
     static ProgrammeRules seed000() {
-        return ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules();
+        return ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules().withBoundaries(null);
     }
 
     static ProgrammeRules seed001() {
@@ -23,7 +27,7 @@ final class Rules {
     }
 
     static RuleBook book000() {
-        return ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000");
+        return new RuleBook("p-000", 1, seed000());
     }
 
     static RuleBook book001() {

@@ -32,6 +32,8 @@ import java.util.Set;
  *                               whistleblowing; 002: safeguarding, the leader's own well-being)
  * @param supervisionEveryMonths how often a supporter is offered supervision (000, 002); null = no cadence
  * @param feedbackReminderDays   days between reminders to a head who has not yet given feedback
+ * @param boundaries             when sessions may happen (000: school day or just after, term time)
+ * @param calendar               the programme's term dates, for boundaries and termly cadence
  */
 public record ProgrammeRules(
         MatchingMode matchingMode,
@@ -56,7 +58,9 @@ public record ProgrammeRules(
         Integer retentionYearsAfterClose,
         Set<ConcernKind> concernKinds,
         Integer supervisionEveryMonths,
-        Integer feedbackReminderDays) {
+        Integer feedbackReminderDays,
+        Boundaries boundaries,
+        TermCalendar calendar) {
 
     public ProgrammeRules {
         concernKinds = concernKinds == null ? Set.of() : Set.copyOf(concernKinds);
@@ -73,7 +77,7 @@ public record ProgrammeRules(
                 areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
                 firstMeetingMaxMinutes, cap, inPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
                 feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose,
-                concernKinds, supervisionEveryMonths, feedbackReminderDays);
+                concernKinds, supervisionEveryMonths, feedbackReminderDays, boundaries, calendar);
     }
 
     /** The same rules with another refresher period for training (null: never). */
@@ -82,7 +86,17 @@ public record ProgrammeRules(
                 areasHandledWithinYears, months, whoMayRequest, areasOfNeed, regions, firstMeetingMaxMinutes,
                 meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
                 feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose,
-                concernKinds, supervisionEveryMonths, feedbackReminderDays);
+                concernKinds, supervisionEveryMonths, feedbackReminderDays, boundaries, calendar);
+    }
+
+    /** The same rules with other session boundaries (null: none). */
+    public ProgrammeRules withBoundaries(Boundaries newBoundaries) {
+        return new ProgrammeRules(matchingMode, profilesToShare, supporterCriteria, minYearsAsHead, acceptsFormerHeads,
+                areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
+                firstMeetingMaxMinutes, meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm,
+                maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected,
+                retentionYearsAfterClose, concernKinds, supervisionEveryMonths, feedbackReminderDays, newBoundaries,
+                calendar);
     }
 
     /** The same rules with another retention period (null: keep until erased on request). */
@@ -91,7 +105,7 @@ public record ProgrammeRules(
                 areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
                 firstMeetingMaxMinutes, meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm,
                 maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected, years, concernKinds,
-                supervisionEveryMonths, feedbackReminderDays);
+                supervisionEveryMonths, feedbackReminderDays, boundaries, calendar);
     }
 
     public boolean collects(PersonalField field) {

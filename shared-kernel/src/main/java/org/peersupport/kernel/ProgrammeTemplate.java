@@ -7,6 +7,7 @@ import static org.peersupport.kernel.EligibilityCriterion.LOCAL_KNOWLEDGE;
 import static org.peersupport.kernel.EligibilityCriterion.TRAINING_COMPLETED;
 import static org.peersupport.kernel.EligibilityCriterion.YEARS_AS_HEAD;
 
+import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,8 @@ public enum ProgrammeTemplate {
             60, 6, true, 6, null, null,
             true, 2,
             EnumSet.allOf(PersonalField.class), 6,
-            EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.WHISTLEBLOWING), 4, 14)),
+            EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.WHISTLEBLOWING), 4, 14,
+            new Boundaries(LocalTime.of(8, 0), LocalTime.of(15, 30), 90, true), calendar())),
 
     /** Seed 001: an association's "Headstrong" directory; keeps only what is needed to match. */
     ASSOCIATION_DIRECTORY(new ProgrammeRules(
@@ -41,7 +43,7 @@ public enum ProgrammeTemplate {
             null, null, false, null, null, null,
             false, 1,
             EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL), 1,
-            EnumSet.of(ConcernKind.SAFEGUARDING), null, null)),
+            EnumSet.of(ConcernKind.SAFEGUARDING), null, null, null, null)),
 
     /** Seed 002: pastoral support associates, serving and former heads, once or twice a term. */
     PASTORAL_ASSOCIATES(new ProgrammeRules(
@@ -54,7 +56,7 @@ public enum ProgrammeTemplate {
             null, null, false, null, 1, 2,
             false, 3,
             EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL, PersonalField.SCHOOL_NAME), 3,
-            EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.LEADER_WELLBEING), 4, null));
+            EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.LEADER_WELLBEING), 4, null, null, calendar()));
 
     private final ProgrammeRules rules;
 
@@ -73,6 +75,11 @@ public enum ProgrammeTemplate {
 
     private static Set<String> areas() {
         return new LinkedHashSet<>(AreasOfNeed.STANDARD);
+    }
+
+    /** England's typical terms for 2024/25 to 2035/36: edit to the authority's published dates. */
+    private static TermCalendar calendar() {
+        return TermCalendar.englandTypical(2024, 2035);
     }
 
     /** Invented regions for the templates; a programme sets its own. */
