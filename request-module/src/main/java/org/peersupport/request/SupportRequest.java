@@ -86,6 +86,7 @@ class SupportRequest {
     private LocalDate startedOn;
     private LocalDate reviewDue;
     private final Set<String> sessionIds = new HashSet<>();
+    private final Set<String> matchesStarted = new HashSet<>();
     private int sessionsThisCycle;
     private int countedMeetings;
     private Integer meetingAllowance;
@@ -144,10 +145,10 @@ class SupportRequest {
 
     @CommandHandler
     void handle(StartCycle command, DeadlineManager deadlines) {
-        requireOpen();
-        if (stage == Stage.IN_CYCLE && command.matchId().equals(matchId)) {
-            return; // the same acceptance delivered twice
+        if (matchesStarted.contains(command.matchId())) {
+            return; // this match's acceptance again (e.g. a lagging saga after the cycle moved on)
         }
+        requireOpen();
         if (stage == Stage.IN_CYCLE || stage == Stage.CLOSED) {
             throw new CycleAlreadyStarted(requestId);
         }
@@ -361,6 +362,7 @@ class SupportRequest {
 
     @EventSourcingHandler
     void on(CycleStarted event) {
+        matchesStarted.add(event.matchId());
         stage = Stage.IN_CYCLE;
         matchId = event.matchId();
         supporterId = event.supporterId();

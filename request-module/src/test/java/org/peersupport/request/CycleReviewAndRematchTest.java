@@ -132,6 +132,15 @@ class CycleReviewAndRematchTest {
     }
 
     @Test
+    void aLateRepeatOfTheAcceptanceAfterTheCycleClosedChangesNothing() {
+        fixture.given(inCycle(Rules.book000(), DUE, inPerson(1),
+                        new CycleClosed(REQUEST, "p-000", "match-1", "supporter-1", HEAD, START.plusMonths(1), 1, true)))
+                .when(new StartCycle(REQUEST, "match-1", "supporter-1", START))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void aReviewCanCloseTheCycle() {
         fixture.given(inCycle(Rules.book000(), DUE, inPerson(1)))
                 .when(new ReviewCycle(REQUEST, ReviewDecision.CLOSE, null, null, false, DUE))
