@@ -15,6 +15,7 @@ import org.peersupport.reporting.api.FindRequest;
 import org.peersupport.reporting.api.FindRequests;
 import org.peersupport.reporting.api.RequestListing;
 import org.peersupport.reporting.api.RequestStage;
+import org.peersupport.request.api.CadenceMissed;
 import org.peersupport.request.api.CycleClosed;
 import org.peersupport.request.api.CycleExtended;
 import org.peersupport.request.api.CycleReviewDue;
@@ -49,7 +50,7 @@ class RequestQueue {
         listings.put(new RequestListing(event.requestId(), event.ruleBook().programmeId(), event.ruleBook().version(),
                 event.ruleBook().rules().matchingMode(), r.name(), r.schoolName(), r.role(), r.region(), r.phase(),
                 event.areasOfNeed(), RequestStage.AWAITING_MATCH, event.requestedOn(), null, List.of(), null, null,
-                null, Set.of(), null, null, null, Set.of(), false, 0, Set.of()));
+                null, Set.of(), null, null, null, Set.of(), false, 0, Set.of(), Set.of()));
     }
 
     @EventHandler
@@ -90,6 +91,11 @@ class RequestQueue {
     @EventHandler
     void on(CycleExtended event) {
         listings.update(event.requestId(), r -> r.extended(event.reviewDue()));
+    }
+
+    @EventHandler
+    void on(CadenceMissed event) {
+        listings.update(event.requestId(), r -> r.missedTerm(event.term()));
     }
 
     @EventHandler

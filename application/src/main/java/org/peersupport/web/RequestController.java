@@ -109,7 +109,7 @@ class RequestController {
                        LocalDate requestedOn, long ageDays, String nextAction, String matchId,
                        List<String> profilesShared, String supporterId, LocalDate matchedOn, int sessionsHeld,
                        LocalDate lastSessionOn, LocalDate reviewDue, boolean reviewOverdue, int extensions,
-                       int rematches, LocalDate closedOn) {
+                       int rematches, Set<String> missedTerms, LocalDate closedOn) {
     }
 
     @PostMapping
@@ -221,6 +221,7 @@ class RequestController {
                 Personal.show(r.schoolName()), r.role(), r.region(), r.phase(), r.areasOfNeed(), r.stage(),
                 r.requestedOn(), ChronoUnit.DAYS.between(r.requestedOn(), until), r.nextAction(), r.matchId(),
                 r.profilesShared(), r.supporterId(), r.matchedOn(), r.sessions().size(), r.lastSessionOn(),
-                r.reviewDue(), r.reviewOverdue(), r.extensions(), r.endedMatches().size(), r.closedOn());
+                r.reviewDue(), r.reviewOverdue(), r.extensions(), r.endedMatches().size(), r.missedTerms(),
+                r.closedOn());
     }
 }

@@ -31,6 +31,7 @@ import org.peersupport.reporting.api.RequestListing;
 import org.peersupport.reporting.api.RequestStage;
 import org.peersupport.reporting.api.SupporterListing;
 import org.peersupport.reporting.api.SupporterStatus;
+import org.peersupport.request.api.CadenceMissed;
 import org.peersupport.request.api.CycleClosed;
 import org.peersupport.request.api.CycleExtended;
 import org.peersupport.request.api.CycleReviewDue;
@@ -230,6 +231,19 @@ class ReadModelProjectionTest {
         OversightReport rematching = oversight.handle(new GetOversightReport(programme));
         assertThat(rematching.rematches()).isEqualTo(1);
         assertThat(rematching.requestsByStage()).containsEntry(RequestStage.AWAITING_MATCH, 1L);
+    }
+
+    @Test
+    void aMissedTermAsksTheCoordinatorToCheckInUntilTheNextMeeting() {
+        String r = programme + "-cadence";
+        queue.on(requested(r, "south", Set.of("wellbeing"), DAY));
+        queue.on(new MatchProposed("m1", r, programme, "s1", DAY));
+        queue.on(new CycleStarted(r, "m1", "s1", DAY, null));
+        queue.on(new CadenceMissed(r, "Autumn 2026", 0, 1));
+        assertThat(listing(r).nextAction()).isEqualTo("Check in with the leader: no meeting in Autumn 2026");
+        queue.on(new SessionHeld(r, "x1", "s1", DAY.plusMonths(4), 60, MeetingMode.IN_PERSON, 1, 1));
+        assertThat(listing(r).missedTerms()).isEmpty();
+        assertThat(listing(r).nextAction()).isEqualTo("Record sessions");
     }
 
     @Test

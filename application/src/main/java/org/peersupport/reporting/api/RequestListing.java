@@ -36,7 +36,8 @@ public record RequestListing(
         Set<String> declinedMatches,
         boolean reviewOverdue,
         int extensions,
-        Set<String> endedMatches) {
+        Set<String> endedMatches,
+        Set<String> missedTerms) {
 
     public RequestListing {
         areasOfNeed = Set.copyOf(areasOfNeed);
@@ -44,6 +45,7 @@ public record RequestListing(
         sessions = Set.copyOf(sessions);
         declinedMatches = Set.copyOf(declinedMatches);
         endedMatches = Set.copyOf(endedMatches);
+        missedTerms = missedTerms == null ? Set.of() : Set.copyOf(missedTerms);
     }
 
     /** The coordinator's next step, derived from the stage so it can never disagree with it. */
@@ -54,6 +56,8 @@ public record RequestListing(
             case PROFILES_SHARED -> "Record the head's choice of supporter";
             case MATCH_PROPOSED -> "Confirm the supporter will make contact";
             case IN_CYCLE -> reviewOverdue ? "Review the cycle: extend with the head's agreement, or close"
+                    : !missedTerms.isEmpty() ? "Check in with the leader: no meeting in " + String.join(", ",
+                    new java.util.TreeSet<>(missedTerms))
                     : reviewDue == null ? "Record sessions" : "Record sessions; review due " + reviewDue;
             case CLOSED, WITHDRAWN -> "None";
         };
@@ -85,19 +89,19 @@ public record RequestListing(
                                 LocalDate proposed, LocalDate matched, Set<String> declined) {
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, nextStage, requestedOn, nextMatch, shortlist, supporter, proposed, matched,
-                sessions, lastSessionOn, reviewDue, closedOn, declined, reviewOverdue, extensions, endedMatches);
+                sessions, lastSessionOn, reviewDue, closedOn, declined, reviewOverdue, extensions, endedMatches, missedTerms);
     }
 
     public RequestListing reviewFellDue() {
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, stage, requestedOn, matchId, profilesShared, supporterId, proposedOn, matchedOn,
-                sessions, lastSessionOn, reviewDue, closedOn, declinedMatches, true, extensions, endedMatches);
+                sessions, lastSessionOn, reviewDue, closedOn, declinedMatches, true, extensions, endedMatches, missedTerms);
     }
 
     public RequestListing extended(LocalDate nextReview) {
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, stage, requestedOn, matchId, profilesShared, supporterId, proposedOn, matchedOn,
-                sessions, lastSessionOn, nextReview, closedOn, declinedMatches, false, extensions + 1, endedMatches);
+                sessions, lastSessionOn, nextReview, closedOn, declinedMatches, false, extensions + 1, endedMatches, missedTerms);
     }
 
     /** The match ended without blame (seed 002): back to the queue for a re-match. */
@@ -106,13 +110,23 @@ public record RequestListing(
         ended.add(endedMatchId);
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, RequestStage.AWAITING_MATCH, requestedOn, null, List.of(), null, null, null,
-                sessions, lastSessionOn, null, closedOn, declinedMatches, false, extensions, ended);
+                sessions, lastSessionOn, null, closedOn, declinedMatches, false, extensions, ended, missedTerms);
+    }
+
+    /** Seed 002: a term passed without the cadence's meetings; cleared by the next session. */
+    public RequestListing missedTerm(String term) {
+        Set<String> missed = new HashSet<>(missedTerms);
+        missed.add(term);
+        return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
+                phase, areasOfNeed, stage, requestedOn, matchId, profilesShared, supporterId, proposedOn, matchedOn,
+                sessions, lastSessionOn, reviewDue, closedOn, declinedMatches, reviewOverdue, extensions, endedMatches,
+                missed);
     }
 
     public RequestListing cycleStarted(LocalDate due) {
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, RequestStage.IN_CYCLE, requestedOn, matchId, profilesShared, supporterId,
-                proposedOn, matchedOn, sessions, lastSessionOn, due, closedOn, declinedMatches, reviewOverdue, extensions, endedMatches);
+                proposedOn, matchedOn, sessions, lastSessionOn, due, closedOn, declinedMatches, reviewOverdue, extensions, endedMatches, missedTerms);
     }
 
     public RequestListing sessionHeld(String sessionId, LocalDate on) {
@@ -121,12 +135,12 @@ public record RequestListing(
         LocalDate last = lastSessionOn == null || on.isAfter(lastSessionOn) ? on : lastSessionOn;
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, stage, requestedOn, matchId, profilesShared, supporterId, proposedOn, matchedOn,
-                held, last, reviewDue, closedOn, declinedMatches, reviewOverdue, extensions, endedMatches);
+                held, last, reviewDue, closedOn, declinedMatches, reviewOverdue, extensions, endedMatches, Set.of());
     }
 
     public RequestListing ended(RequestStage finalStage, LocalDate on) {
         return new RequestListing(requestId, programmeId, ruleVersion, matchingMode, headName, schoolName, role, region,
                 phase, areasOfNeed, finalStage, requestedOn, matchId, profilesShared, supporterId, proposedOn,
-                matchedOn, sessions, lastSessionOn, reviewDue, on, declinedMatches, reviewOverdue, extensions, endedMatches);
+                matchedOn, sessions, lastSessionOn, reviewDue, on, declinedMatches, reviewOverdue, extensions, endedMatches, missedTerms);
     }
 }
