@@ -99,6 +99,30 @@ public final class Api {
         }
     }
 
+    /** The whole event history, paged through in order (as an auditor). */
+    public java.util.List<JsonNode> history() {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        long after = -1;
+        while (true) {
+            JsonNode page = auditor().get("/api/audit/events?limit=1000&after=" + after).expect(200).json();
+            page.forEach(all::add);
+            if (page.size() < 1000) {
+                return all;
+            }
+            after = page.get(page.size() - 1).get("position").asLong();
+        }
+    }
+
+    /** How many events are stored: the measure of "nothing changed". */
+    public int eventCount() {
+        return history().size();
+    }
+
+    /** The history as text, for checking what it does and does not contain. */
+    public String historyText() {
+        return history().toString();
+    }
+
     /** Polls a GET until its JSON satisfies the condition: read models are eventually consistent. */
     public JsonNode await(String path, Predicate<JsonNode> condition) {
         long deadline = System.currentTimeMillis() + 20_000;

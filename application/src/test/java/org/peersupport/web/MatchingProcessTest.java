@@ -31,7 +31,7 @@ class MatchingProcessTest {
     }
 
     private int eventCount() {
-        return auditor.get("/api/audit/events?limit=1000").json().size();
+        return auditor.eventCount();
     }
 
     @Test
