@@ -12,6 +12,7 @@ import org.axonframework.spring.stereotype.Saga;
 import org.peersupport.feedback.api.RequestFeedback;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
+import org.peersupport.matching.api.MatchExpired;
 import org.peersupport.matching.api.MatchProposed;
 import org.peersupport.programme.RuleBooks;
 import org.peersupport.matching.api.ProfilesShared;
@@ -69,6 +70,14 @@ public class SupportCycleSaga {
 
     @SagaEventHandler(associationProperty = "matchId")
     void on(MatchDeclined event) {
+        releasePlace();
+        commands.sendAndWait(new ReopenMatching(requestId, matchId));
+        end();
+    }
+
+    /** No answer within the response window: as with a decline, the place is given back and the request reopened. */
+    @SagaEventHandler(associationProperty = "matchId")
+    void on(MatchExpired event) {
         releasePlace();
         commands.sendAndWait(new ReopenMatching(requestId, matchId));
         end();

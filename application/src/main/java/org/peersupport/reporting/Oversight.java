@@ -15,6 +15,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.peersupport.feedback.api.FeedbackGiven;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
+import org.peersupport.matching.api.MatchExpired;
 import org.peersupport.matching.api.MatchProposed;
 import org.peersupport.matching.api.ProfilesShared;
 import org.peersupport.reporting.OversightFacts.RequestFacts;
@@ -96,6 +97,12 @@ class Oversight {
 
     @EventHandler
     void on(MatchDeclined e) {
+        requests.update(e.requestId(), r -> r.declinedMatch(e.matchId()));
+    }
+
+    /** An unanswered match counts against acceptance like a decline. */
+    @EventHandler
+    void on(MatchExpired e) {
         requests.update(e.requestId(), r -> r.declinedMatch(e.matchId()));
     }
 

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
+import org.peersupport.matching.api.MatchExpired;
 import org.peersupport.matching.api.MatchProposed;
 import org.peersupport.matching.api.ProfilesShared;
 import org.peersupport.reporting.api.FindRequest;
@@ -70,6 +71,11 @@ class RequestQueue {
 
     @EventHandler
     void on(MatchDeclined event) {
+        listings.update(event.requestId(), r -> r.declined(event.matchId()));
+    }
+
+    @EventHandler
+    void on(MatchExpired event) {
         listings.update(event.requestId(), r -> r.declined(event.matchId()));
     }
 

@@ -25,6 +25,7 @@ final class RulesCheck {
         positive(r.retentionYearsAfterClose(), "rules.retentionYearsAfterClose");
         positive(r.supervisionEveryMonths(), "rules.supervisionEveryMonths");
         positive(r.feedbackReminderDays(), "rules.feedbackReminderDays");
+        positive(r.responseWindowDays(), "rules.responseWindowDays");
         return r;
     }
 

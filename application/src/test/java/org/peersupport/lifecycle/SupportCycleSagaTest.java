@@ -10,6 +10,7 @@ import org.peersupport.feedback.api.RequestFeedback;
 import org.peersupport.matching.api.DeclinedBy;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
+import org.peersupport.matching.api.MatchExpired;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -93,6 +94,15 @@ class SupportCycleSagaTest {
     void aDeclinedMatchGivesTheSupportersPlaceBackAndEndsTheSaga() {
         fixture.givenAPublished(proposed())
                 .whenPublishingA(new MatchDeclined(MATCH, REQUEST, SUPPORTER, DeclinedBy.HEAD, ACCEPTED_ON))
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ReleaseCapacity(SUPPORTER, MATCH), new ReopenMatching(REQUEST, MATCH));
+    }
+
+    @Test
+    void anExpiredMatchGivesThePlaceBackAndReopensTheRequest() {
+        fixture.givenAPublished(proposed())
+                .whenPublishingA(new MatchExpired(MATCH, REQUEST, SUPPORTER, ACCEPTED_ON))
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(0)
                 .expectDispatchedCommands(new ReleaseCapacity(SUPPORTER, MATCH), new ReopenMatching(REQUEST, MATCH));

@@ -2,7 +2,12 @@ package org.peersupport.matching;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,6 +21,7 @@ import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchAlreadyAnswered;
 import org.peersupport.matching.api.MatchAlreadyProposed;
 import org.peersupport.matching.api.MatchDeclined;
+import org.peersupport.matching.api.MatchExpired;
 import org.peersupport.matching.api.MatchNotProposed;
 import org.peersupport.matching.api.MatchProposed;
 import org.peersupport.matching.api.NoProfilesToShare;
@@ -34,7 +40,9 @@ import org.peersupport.matching.api.WrongMatchingMode;
 @Aggregate
 class Match {
 
-    enum Stage { PROFILES_SHARED, PROPOSED, ACCEPTED, DECLINED }
+    enum Stage { PROFILES_SHARED, PROPOSED, ACCEPTED, DECLINED, EXPIRED }
+
+    static final String RESPONSE_DUE = "response-due";
 
     @AggregateIdentifier
     private String matchId;
@@ -49,7 +57,7 @@ class Match {
     }
 
     @CommandHandler
-    Match(ShareProfiles command) {
+    Match(ShareProfiles command, DeadlineManager deadlines) {
         ProgrammeRules rules = command.ruleBook().rules();
         requireMode(rules, MatchingMode.HEAD_CHOOSES_FROM_PROFILES);
         if (command.supporterIds().isEmpty()) {
@@ -60,20 +68,41 @@ class Match {
         }
         apply(new ProfilesShared(command.matchId(), command.requestId(), command.ruleBook().programmeId(),
                 List.copyOf(command.supporterIds()), command.sharedOn()));
+        openResponseWindow(rules, command.sharedOn(), deadlines);
     }
 
     @CommandHandler
-    Match(ProposeMatch command) {
+    Match(ProposeMatch command, DeadlineManager deadlines) {
         ProgrammeRules rules = command.ruleBook().rules();
         if (rules.matchingMode() == MatchingMode.HEAD_CHOOSES_FROM_PROFILES) {
             throw new WrongMatchingMode(rules.matchingMode().name());
         }
         apply(new MatchProposed(command.matchId(), command.requestId(), command.ruleBook().programmeId(),
                 command.supporterId(), command.proposedOn()));
+        openResponseWindow(rules, command.proposedOn(), deadlines);
+    }
+
+    /** One window for the whole answer (the head's choice or yes/no, then the supporter's agreement). */
+    private static void openResponseWindow(ProgrammeRules rules, LocalDate from, DeadlineManager deadlines) {
+        if (rules.responseWindowDays() != null) {
+            deadlines.schedule(from.plusDays(rules.responseWindowDays()).atStartOfDay(ZoneId.systemDefault())
+                    .toInstant(), RESPONSE_DUE);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = RESPONSE_DUE)
+    void responseWindowClosed(DeadlineMessage<?> deadline) {
+        if (stage == Stage.PROFILES_SHARED || stage == Stage.PROPOSED) {
+            apply(new MatchExpired(matchId, requestId, supporterId,
+                    LocalDate.ofInstant(deadline.getTimestamp(), ZoneId.systemDefault())));
+        }
     }
 
     @CommandHandler
     void handle(RecordHeadChoice command) {
+        if (stage == Stage.EXPIRED || stage == Stage.DECLINED) {
+            throw new MatchAlreadyAnswered(matchId);
+        }
         if (stage != Stage.PROFILES_SHARED) {
             throw new MatchAlreadyProposed(matchId);
         }
@@ -84,21 +113,24 @@ class Match {
     }
 
     @CommandHandler
-    void handle(AcceptMatch command) {
+    void handle(AcceptMatch command, DeadlineManager deadlines) {
         switch (stage) {
             case PROFILES_SHARED -> throw new MatchNotProposed(matchId);
-            case ACCEPTED, DECLINED -> throw new MatchAlreadyAnswered(matchId);
-            case PROPOSED -> apply(new MatchAccepted(matchId, requestId, programmeId, supporterId,
-                    command.acceptedOn()));
+            case ACCEPTED, DECLINED, EXPIRED -> throw new MatchAlreadyAnswered(matchId);
+            case PROPOSED -> {
+                apply(new MatchAccepted(matchId, requestId, programmeId, supporterId, command.acceptedOn()));
+                deadlines.cancelAllWithinScope(RESPONSE_DUE);
+            }
         }
     }
 
     @CommandHandler
-    void handle(DeclineMatch command) {
-        if (stage == Stage.ACCEPTED || stage == Stage.DECLINED) {
+    void handle(DeclineMatch command, DeadlineManager deadlines) {
+        if (stage == Stage.ACCEPTED || stage == Stage.DECLINED || stage == Stage.EXPIRED) {
             throw new MatchAlreadyAnswered(matchId);
         }
         apply(new MatchDeclined(matchId, requestId, supporterId, command.declinedBy(), command.declinedOn()));
+        deadlines.cancelAllWithinScope(RESPONSE_DUE);
     }
 
     private static void requireMode(ProgrammeRules rules, MatchingMode mode) {
@@ -133,5 +165,10 @@ class Match {
     @EventSourcingHandler
     void on(MatchDeclined event) {
         stage = Stage.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(MatchExpired event) {
+        stage = Stage.EXPIRED;
     }
 }

@@ -34,6 +34,8 @@ import java.util.Set;
  * @param feedbackReminderDays   days between reminders to a head who has not yet given feedback
  * @param boundaries             when sessions may happen (000: school day or just after, term time)
  * @param calendar               the programme's term dates, for boundaries and termly cadence
+ * @param responseWindowDays     days a match may wait for its answer (the head's, then the supporter's)
+ *                               before it expires and the request is reopened; null = no limit
  */
 public record ProgrammeRules(
         MatchingMode matchingMode,
@@ -60,7 +62,8 @@ public record ProgrammeRules(
         Integer supervisionEveryMonths,
         Integer feedbackReminderDays,
         Boundaries boundaries,
-        TermCalendar calendar) {
+        TermCalendar calendar,
+        Integer responseWindowDays) {
 
     public ProgrammeRules {
         concernKinds = concernKinds == null ? Set.of() : Set.copyOf(concernKinds);
@@ -77,7 +80,8 @@ public record ProgrammeRules(
                 areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
                 firstMeetingMaxMinutes, cap, inPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
                 feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose,
-                concernKinds, supervisionEveryMonths, feedbackReminderDays, boundaries, calendar);
+                concernKinds, supervisionEveryMonths, feedbackReminderDays, boundaries, calendar,
+                responseWindowDays);
     }
 
     /** The same rules with another refresher period for training (null: never). */
@@ -86,7 +90,8 @@ public record ProgrammeRules(
                 areasHandledWithinYears, months, whoMayRequest, areasOfNeed, regions, firstMeetingMaxMinutes,
                 meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
                 feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose,
-                concernKinds, supervisionEveryMonths, feedbackReminderDays, boundaries, calendar);
+                concernKinds, supervisionEveryMonths, feedbackReminderDays, boundaries, calendar,
+                responseWindowDays);
     }
 
     /** The same rules with other session boundaries (null: none). */
@@ -96,7 +101,7 @@ public record ProgrammeRules(
                 firstMeetingMaxMinutes, meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm,
                 maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected,
                 retentionYearsAfterClose, concernKinds, supervisionEveryMonths, feedbackReminderDays, newBoundaries,
-                calendar);
+                calendar, responseWindowDays);
     }
 
     /** The same rules with another retention period (null: keep until erased on request). */
@@ -105,7 +110,7 @@ public record ProgrammeRules(
                 areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
                 firstMeetingMaxMinutes, meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm,
                 maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected, years, concernKinds,
-                supervisionEveryMonths, feedbackReminderDays, boundaries, calendar);
+                supervisionEveryMonths, feedbackReminderDays, boundaries, calendar, responseWindowDays);
     }
 
     public boolean collects(PersonalField field) {

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Ready-made rules reproducing the three one-to-one programmes in the seeds. Retention periods,
  * supervision cadence (termly, about every four months) and feedback reminders (fortnightly) are
- * sensible defaults the seeds do not fix: set your own.
+ * sensible defaults the seeds do not fix, as are response windows (a fortnight; a week for 001's
+ * yes or no): set your own.
  */
 public enum ProgrammeTemplate {
 
@@ -31,7 +32,7 @@ public enum ProgrammeTemplate {
             true, 2,
             EnumSet.allOf(PersonalField.class), 6,
             EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.WHISTLEBLOWING), 4, 14,
-            new Boundaries(LocalTime.of(8, 0), LocalTime.of(15, 30), 90, true), calendar())),
+            new Boundaries(LocalTime.of(8, 0), LocalTime.of(15, 30), 90, true), calendar(), 14)),
 
     /** Seed 001: an association's "Headstrong" directory; keeps only what is needed to match. */
     ASSOCIATION_DIRECTORY(new ProgrammeRules(
@@ -43,7 +44,7 @@ public enum ProgrammeTemplate {
             null, null, false, null, null, null,
             false, 1,
             EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL), 1,
-            EnumSet.of(ConcernKind.SAFEGUARDING), null, null, null, null)),
+            EnumSet.of(ConcernKind.SAFEGUARDING), null, null, null, null, 7)),
 
     /** Seed 002: pastoral support associates, serving and former heads, once or twice a term. */
     PASTORAL_ASSOCIATES(new ProgrammeRules(
@@ -56,7 +57,8 @@ public enum ProgrammeTemplate {
             null, null, false, null, 1, 2,
             false, 3,
             EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL, PersonalField.SCHOOL_NAME), 3,
-            EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.LEADER_WELLBEING), 4, null, null, calendar()));
+            EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.LEADER_WELLBEING), 4, null, null, calendar(),
+            14));
 
     private final ProgrammeRules rules;
 
