@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.peersupport.feedback.api.FeedbackGiven;
+import org.peersupport.feedback.api.QuestionnaireCompleted;
+import org.peersupport.feedback.api.QuestionnaireKind;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
 import org.peersupport.matching.api.MatchExpired;
@@ -62,6 +64,7 @@ class Oversight {
     private final ReadModel<SupplyFacts> supply;
     private final ReadModel<ConcernFacts> concerns;
     private final ReadModel<FeedbackFacts> feedback;
+    private final ReadModel<ImpactFacts> questionnaires;
 
     /** Feedback is reported only as an aggregate, and only once this many responses exist. */
     static final int MINIMUM_RESPONSES = 3;
@@ -71,6 +74,8 @@ class Oversight {
         this.supply = new ReadModel<>(mongo, SupplyFacts.class, "oversight_supply", SupplyFacts::supporterId);
         this.concerns = new ReadModel<>(mongo, ConcernFacts.class, "oversight_concerns", ConcernFacts::concernId);
         this.feedback = new ReadModel<>(mongo, FeedbackFacts.class, "oversight_feedback", FeedbackFacts::feedbackId);
+        this.questionnaires = new ReadModel<>(mongo, ImpactFacts.class, "oversight_questionnaires",
+                ImpactFacts::responseId);
     }
 
     @EventHandler
@@ -202,6 +207,15 @@ class Oversight {
         feedback.put(new FeedbackFacts(e.feedbackId(), e.programmeId(), e.rating()));
     }
 
+    @EventHandler
+    void on(QuestionnaireCompleted e) {
+        questionnaires.put(new ImpactFacts(e.responseId(), e.programmeId(), e.kind(), e.scores()));
+    }
+
+    record ImpactFacts(@org.springframework.data.annotation.Id String responseId, String programmeId,
+                       QuestionnaireKind kind, Map<String, Integer> scores) {
+    }
+
     /** The rating alone: the sealed comment never reaches a report. */
     record FeedbackFacts(@org.springframework.data.annotation.Id String feedbackId, String programmeId, int rating) {
     }
@@ -216,6 +230,7 @@ class Oversight {
         supply.drop();
         concerns.drop();
         feedback.drop();
+        questionnaires.drop();
     }
 
     @QueryHandler
@@ -249,7 +264,7 @@ class Oversight {
                 all.stream().mapToLong(r -> r.endedMatches().size()).sum(),
                 concernsOpen,
                 supporters.stream().filter(s -> s.approved() && s.supervisionOverdue()).count(),
-                responses.size(), averageRating,
+                responses.size(), averageRating, impact(questionnaires.find(Query.of(scope))),
                 supplyAndDemand(all, supporters, RequestFacts::areas, SupplyFacts::areas),
                 supplyAndDemand(all, supporters, r -> Set.of(r.region()), s -> Set.of(s.region())));
     }
@@ -265,6 +280,23 @@ class Oversight {
         List<SupplyAndDemand> rows = new ArrayList<>();
         table.forEach((key, counts) -> rows.add(new SupplyAndDemand(key, counts[0], counts[1])));
         return rows;
+    }
+
+    private static OversightReport.Impact impact(List<ImpactFacts> all) {
+        List<ImpactFacts> before = all.stream().filter(q -> q.kind() == QuestionnaireKind.BASELINE).toList();
+        List<ImpactFacts> after = all.stream().filter(q -> q.kind() == QuestionnaireKind.EVALUATION).toList();
+        return new OversightReport.Impact(before.size(), after.size(), averages(before), averages(after));
+    }
+
+    private static Map<String, Double> averages(List<ImpactFacts> responses) {
+        Map<String, Double> averages = new TreeMap<>();
+        if (responses.size() < MINIMUM_RESPONSES) {
+            return averages;
+        }
+        responses.stream().flatMap(r -> r.scores().keySet().stream()).distinct().forEach(question ->
+                averages.put(question, responses.stream().filter(r -> r.scores().containsKey(question))
+                        .mapToInt(r -> r.scores().get(question)).average().orElseThrow()));
+        return averages;
     }
 
     static Double median(List<Long> sorted) {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peersupport.feedback.api.FeedbackGiven;
+import org.peersupport.feedback.api.QuestionnaireCompleted;
+import org.peersupport.feedback.api.QuestionnaireKind;
 import org.peersupport.kernel.EligibilityCriterion;
 import org.peersupport.kernel.MeetingMode;
 import org.peersupport.kernel.PersonalData;
@@ -244,6 +246,23 @@ class ReadModelProjectionTest {
         queue.on(new SessionHeld(r, "x1", "s1", DAY.plusMonths(4), 60, MeetingMode.IN_PERSON, 1, 1));
         assertThat(listing(r).missedTerms()).isEmpty();
         assertThat(listing(r).nextAction()).isEqualTo("Record sessions");
+    }
+
+    @Test
+    void impactIsReportedAsAveragesOnlyOnceThreeResponsesOfAKindExist() {
+        for (int i = 0; i < 3; i++) {
+            oversight.on(new QuestionnaireCompleted(programme + "-b" + i, programme, QuestionnaireKind.BASELINE,
+                    java.util.Map.of("coping", 1 + i), DAY));
+        }
+        oversight.on(new QuestionnaireCompleted(programme + "-e0", programme, QuestionnaireKind.EVALUATION,
+                java.util.Map.of("coping", 5), DAY.plusMonths(6)));
+        oversight.on(new QuestionnaireCompleted(programme + "-e0", programme, QuestionnaireKind.EVALUATION,
+                java.util.Map.of("coping", 5), DAY.plusMonths(6)));
+        OversightReport.Impact impact = oversight.handle(new GetOversightReport(programme)).impact();
+        assertThat(impact.baselineResponses()).isEqualTo(3);
+        assertThat(impact.baseline()).containsEntry("coping", 2.0);
+        assertThat(impact.evaluationResponses()).as("a replayed response counts once").isEqualTo(1);
+        assertThat(impact.evaluation()).as("one answer would identify its giver").isEmpty();
     }
 
     @Test

@@ -122,6 +122,22 @@ class SeedProgrammesTest {
     }
 
     @Test
+    void baselineAndEvaluationQuestionnairesAreReportedOnlyAsAverages() {
+        String programmeId = Fixtures.programme(coordinator, "PASTORAL_ASSOCIATES");
+        assertRule(coordinator.post("/api/questionnaires", Map.of("programmeId", programmeId, "kind", "BASELINE",
+                "scores", Map.of("coping", 2))), 422, "QuestionnaireIncomplete");
+        for (int score = 1; score <= 3; score++) {
+            coordinator.post("/api/questionnaires", Map.of("programmeId", programmeId, "kind", "BASELINE",
+                    "scores", Map.of("coping", score, "someone-to-talk-to", score, "confidence", score,
+                            "manageable-workload", score))).expect(201);
+        }
+        JsonNode impact = coordinator.await("/api/reports/oversight?programmeId=" + programmeId,
+                r -> r.get("impact").get("baselineResponses").asInt() == 3).get("impact");
+        assertThat(impact.get("baseline").get("coping").asDouble()).isEqualTo(2.0);
+        assertThat(impact.get("evaluation").size()).isZero();
+    }
+
+    @Test
     void seed000ReviewExtensionByAgreementAndBoundariesWithRecordedExceptions() {
         String programmeId = Fixtures.programme(coordinator, "LOCAL_AUTHORITY_PEER_SUPPORT");
         String supporterId = Fixtures.approvedSupporter(coordinator, programmeId, "Invented Reviewer");

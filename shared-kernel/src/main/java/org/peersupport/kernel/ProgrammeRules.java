@@ -1,5 +1,6 @@
 package org.peersupport.kernel;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +37,8 @@ import java.util.Set;
  * @param calendar               the programme's term dates, for boundaries and termly cadence
  * @param responseWindowDays     days a match may wait for its answer (the head's, then the supporter's)
  *                               before it expires and the request is reopened; null = no limit
+ * @param impactQuestions        the baseline / evaluation questionnaire's items (codes), each scored
+ *                               1-5; empty = no impact monitoring
  */
 public record ProgrammeRules(
         MatchingMode matchingMode,
@@ -63,10 +66,12 @@ public record ProgrammeRules(
         Integer feedbackReminderDays,
         Boundaries boundaries,
         TermCalendar calendar,
-        Integer responseWindowDays) {
+        Integer responseWindowDays,
+        List<String> impactQuestions) {
 
     public ProgrammeRules {
         concernKinds = concernKinds == null ? Set.of() : Set.copyOf(concernKinds);
+        impactQuestions = impactQuestions == null ? List.of() : List.copyOf(impactQuestions);
         supporterCriteria = Set.copyOf(supporterCriteria);
         whoMayRequest = Set.copyOf(whoMayRequest);
         areasOfNeed = Set.copyOf(areasOfNeed);
@@ -81,7 +86,7 @@ public record ProgrammeRules(
                 firstMeetingMaxMinutes, cap, inPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
                 feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose,
                 concernKinds, supervisionEveryMonths, feedbackReminderDays, boundaries, calendar,
-                responseWindowDays);
+                responseWindowDays, impactQuestions);
     }
 
     /** The same rules with another refresher period for training (null: never). */
@@ -91,7 +96,7 @@ public record ProgrammeRules(
                 meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm, maxMeetingsPerTerm,
                 feedbackExpected, supporterCapacity, personalFieldsCollected, retentionYearsAfterClose,
                 concernKinds, supervisionEveryMonths, feedbackReminderDays, boundaries, calendar,
-                responseWindowDays);
+                responseWindowDays, impactQuestions);
     }
 
     /** The same rules with other session boundaries (null: none). */
@@ -101,7 +106,7 @@ public record ProgrammeRules(
                 firstMeetingMaxMinutes, meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm,
                 maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected,
                 retentionYearsAfterClose, concernKinds, supervisionEveryMonths, feedbackReminderDays, newBoundaries,
-                calendar, responseWindowDays);
+                calendar, responseWindowDays, impactQuestions);
     }
 
     /** The same rules with another retention period (null: keep until erased on request). */
@@ -110,7 +115,8 @@ public record ProgrammeRules(
                 areasHandledWithinYears, trainingValidForMonths, whoMayRequest, areasOfNeed, regions,
                 firstMeetingMaxMinutes, meetingCap, capCountsInPersonOnly, monthsCap, minMeetingsPerTerm,
                 maxMeetingsPerTerm, feedbackExpected, supporterCapacity, personalFieldsCollected, years, concernKinds,
-                supervisionEveryMonths, feedbackReminderDays, boundaries, calendar, responseWindowDays);
+                supervisionEveryMonths, feedbackReminderDays, boundaries, calendar, responseWindowDays,
+                impactQuestions);
     }
 
     public boolean collects(PersonalField field) {

@@ -32,7 +32,8 @@ public enum ProgrammeTemplate {
             true, 2,
             EnumSet.allOf(PersonalField.class), 6,
             EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.WHISTLEBLOWING), 4, 14,
-            new Boundaries(LocalTime.of(8, 0), LocalTime.of(15, 30), 90, true), calendar(), 14)),
+            new Boundaries(LocalTime.of(8, 0), LocalTime.of(15, 30), 90, true), calendar(), 14,
+            wellbeingItems())),
 
     /** Seed 001: an association's "Headstrong" directory; keeps only what is needed to match. */
     ASSOCIATION_DIRECTORY(new ProgrammeRules(
@@ -44,7 +45,7 @@ public enum ProgrammeTemplate {
             null, null, false, null, null, null,
             false, 1,
             EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL), 1,
-            EnumSet.of(ConcernKind.SAFEGUARDING), null, null, null, null, 7)),
+            EnumSet.of(ConcernKind.SAFEGUARDING), null, null, null, null, 7, List.of())),
 
     /** Seed 002: pastoral support associates, serving and former heads, once or twice a term. */
     PASTORAL_ASSOCIATES(new ProgrammeRules(
@@ -58,9 +59,19 @@ public enum ProgrammeTemplate {
             false, 3,
             EnumSet.of(PersonalField.NAME, PersonalField.WORK_EMAIL, PersonalField.SCHOOL_NAME), 3,
             EnumSet.of(ConcernKind.SAFEGUARDING, ConcernKind.LEADER_WELLBEING), 4, null, null, calendar(),
-            14));
+            14, wellbeingItems()));
 
     private final ProgrammeRules rules;
+
+    /**
+     * Invented well-being items for the baseline (before support) and evaluation (after) questionnaire,
+     * each scored 1 (not at all) to 5 (all of the time): "I feel able to cope with the demands of the
+     * role", "I have someone to talk to about work", "I feel confident in my decisions", "My workload
+     * feels manageable".
+     */
+    public static List<String> wellbeingItems() {
+        return List.of("coping", "someone-to-talk-to", "confidence", "manageable-workload");
+    }
 
     ProgrammeTemplate(ProgrammeRules rules) {
         this.rules = rules;

@@ -33,8 +33,17 @@ public record OversightReport(
         long supervisionOverdue,
         long feedbackResponses,
         Double averageRating,
+        Impact impact,
         List<SupplyAndDemand> byAreaOfNeed,
         List<SupplyAndDemand> byRegion) {
+
+    /**
+     * Impact monitoring (seeds 003, 004): average score per question before support (baseline) and
+     * after (evaluation), each given only once three or more responses of that kind exist.
+     */
+    public record Impact(long baselineResponses, long evaluationResponses, Map<String, Double> baseline,
+                         Map<String, Double> evaluation) {
+    }
 
     /** Open requests wanting {@code key} against approved supporters with a place free who offer it. */
     public record SupplyAndDemand(String key, long openRequests, long availableSupporters) {
