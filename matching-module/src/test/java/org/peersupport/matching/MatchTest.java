@@ -1,5 +1,6 @@
 package org.peersupport.matching;
 
+import org.peersupport.kernel.ProgrammeTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.RecordComponent;
@@ -64,7 +65,7 @@ class MatchTest {
         @Test
         void upToThreeProfilesAreSharedUnderSeed000() {
             fixture.givenNoPriorActivity()
-                    .when(new ShareProfiles(MATCH, REQUEST, Rules.book000(), THREE_PROFILES, SHARED_ON))
+                    .when(new ShareProfiles(MATCH, REQUEST, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), THREE_PROFILES, SHARED_ON))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(sharedThree());
         }
@@ -72,7 +73,7 @@ class MatchTest {
         @Test
         void profilesAreNotSharedWhereTheCoordinatorProposes() {
             fixture.givenNoPriorActivity()
-                    .when(new ShareProfiles(MATCH, REQUEST, Rules.book001(), List.of("supporter-1"), SHARED_ON))
+                    .when(new ShareProfiles(MATCH, REQUEST, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), List.of("supporter-1"), SHARED_ON))
                     .expectException(WrongMatchingMode.class)
                     .expectNoEvents();
         }
@@ -80,7 +81,7 @@ class MatchTest {
         @Test
         void profilesAreNotSharedWhereTheCoordinatorPairs() {
             fixture.givenNoPriorActivity()
-                    .when(new ShareProfiles(MATCH, REQUEST, Rules.book002(), List.of("supporter-1"), SHARED_ON))
+                    .when(new ShareProfiles(MATCH, REQUEST, ProgrammeTemplate.PASTORAL_ASSOCIATES.ruleBook("p-002"), List.of("supporter-1"), SHARED_ON))
                     .expectException(WrongMatchingMode.class)
                     .expectNoEvents();
         }
@@ -88,7 +89,7 @@ class MatchTest {
         @Test
         void moreProfilesThanTheProgrammeAllowsAreRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new ShareProfiles(MATCH, REQUEST, Rules.book000(),
+                    .when(new ShareProfiles(MATCH, REQUEST, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"),
                             List.of("supporter-1", "supporter-2", "supporter-3", "supporter-4"), SHARED_ON))
                     .expectException(TooManyProfiles.class)
                     .expectNoEvents();
@@ -97,7 +98,7 @@ class MatchTest {
         @Test
         void atLeastOneProfileMustBeShared() {
             fixture.givenNoPriorActivity()
-                    .when(new ShareProfiles(MATCH, REQUEST, Rules.book000(), List.of(), SHARED_ON))
+                    .when(new ShareProfiles(MATCH, REQUEST, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), List.of(), SHARED_ON))
                     .expectException(NoProfilesToShare.class)
                     .expectNoEvents();
         }
@@ -156,21 +157,21 @@ class MatchTest {
         @Test
         void theCoordinatorProposesASupporterUnderSeed001() {
             fixture.givenNoPriorActivity()
-                    .when(new ProposeMatch(MATCH, REQUEST, Rules.book001(), "supporter-1", SHARED_ON))
+                    .when(new ProposeMatch(MATCH, REQUEST, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), "supporter-1", SHARED_ON))
                     .expectEvents(proposedUnder001());
         }
 
         @Test
         void theCoordinatorPairsALeaderUnderSeed002() {
             fixture.givenNoPriorActivity()
-                    .when(new ProposeMatch(MATCH, REQUEST, Rules.book002(), "supporter-1", SHARED_ON))
+                    .when(new ProposeMatch(MATCH, REQUEST, ProgrammeTemplate.PASTORAL_ASSOCIATES.ruleBook("p-002"), "supporter-1", SHARED_ON))
                     .expectEvents(new MatchProposed(MATCH, REQUEST, "p-002", "supporter-1", SHARED_ON));
         }
 
         @Test
         void noProposalWhereTheHeadChoosesFromProfiles() {
             fixture.givenNoPriorActivity()
-                    .when(new ProposeMatch(MATCH, REQUEST, Rules.book000(), "supporter-1", SHARED_ON))
+                    .when(new ProposeMatch(MATCH, REQUEST, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), "supporter-1", SHARED_ON))
                     .expectException(WrongMatchingMode.class)
                     .expectNoEvents();
         }

@@ -1,5 +1,6 @@
 package org.peersupport.matching;
 
+import org.peersupport.kernel.ProgrammeTemplate;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +33,7 @@ class ResponseWindowTest {
     @Test
     void sharedProfilesWithNoChoiceExpireAfterTheWindow() {
         fixture.givenCurrentTime(ON.atTime(9, 0).atZone(ZONE).toInstant())
-                .andGivenCommands(new ShareProfiles("m-1", "r-1", Rules.book000(), List.of("s-1", "s-2"), ON))
+                .andGivenCommands(new ShareProfiles("m-1", "r-1", ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), List.of("s-1", "s-2"), ON))
                 .whenTimeElapses(Duration.ofDays(15))
                 .expectEvents(new MatchExpired("m-1", "r-1", null, ON.plusDays(14)));
     }
@@ -40,7 +41,7 @@ class ResponseWindowTest {
     @Test
     void aProposalNotAnsweredWithinSeed001sWeekExpires() {
         fixture.givenCurrentTime(ON.atTime(9, 0).atZone(ZONE).toInstant())
-                .andGivenCommands(new ProposeMatch("m-1", "r-1", Rules.book001(), "s-1", ON))
+                .andGivenCommands(new ProposeMatch("m-1", "r-1", ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), "s-1", ON))
                 .whenTimeElapses(Duration.ofDays(8))
                 .expectEvents(new MatchExpired("m-1", "r-1", "s-1", ON.plusDays(7)));
     }
@@ -48,7 +49,7 @@ class ResponseWindowTest {
     @Test
     void anAnswerWithinTheWindowStopsIt() {
         fixture.givenCurrentTime(ON.atTime(9, 0).atZone(ZONE).toInstant())
-                .andGivenCommands(new ProposeMatch("m-1", "r-1", Rules.book001(), "s-1", ON),
+                .andGivenCommands(new ProposeMatch("m-1", "r-1", ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), "s-1", ON),
                         new AcceptMatch("m-1", ON.plusDays(2)))
                 .whenTimeElapses(Duration.ofDays(30))
                 .expectNoEvents();

@@ -1,5 +1,6 @@
 package org.peersupport.supporter;
 
+import org.peersupport.kernel.ProgrammeTemplate;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -78,7 +79,7 @@ class SupervisionAndRecheckTest {
     @Test
     void approvalUnderSeed000SchedulesSupervisionAndTheTrainingRefresher() {
         fixture.given(registeredWithSeed000Evidence())
-                .when(new ApproveSupporter(ID, Rules.book000(), APPROVED))
+                .when(new ApproveSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), APPROVED))
                 .expectEvents(new SupporterApproved(ID, "p-000", 1, APPROVED),
                         new SupervisionScheduled(ID, APPROVED.plusMonths(4), 4),
                         new RecheckScheduled(ID, EligibilityCriterion.TRAINING_COMPLETED, TRAINED.plusMonths(36), 36))
@@ -92,7 +93,7 @@ class SupervisionAndRecheckTest {
     void supervisionNotHeldByItsDueDateIsOverdue() {
         fixture.givenCurrentTime(APPROVED.atTime(9, 0).atZone(ZONE).toInstant())
                 .andGiven(registeredWithSeed000Evidence())
-                .andGivenCommands(new ApproveSupporter(ID, Rules.book000(), APPROVED))
+                .andGivenCommands(new ApproveSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), APPROVED))
                 .whenTimeElapses(Duration.ofDays(125))
                 .expectEvents(new SupervisionDue(ID, APPROVED.plusMonths(4)));
     }
@@ -119,7 +120,7 @@ class SupervisionAndRecheckTest {
     void trainingPastItsRefresherDateFlagsTheSupporterForRecheck() {
         fixture.givenCurrentTime(APPROVED.atTime(9, 0).atZone(ZONE).toInstant())
                 .andGiven(registeredWithSeed000Evidence())
-                .andGivenCommands(new ApproveSupporter(ID, Rules.book000(), APPROVED))
+                .andGivenCommands(new ApproveSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), APPROVED))
                 .whenTimeAdvancesTo(TRAINED.plusMonths(36).plusDays(1).atStartOfDay(ZONE).toInstant())
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.sequenceOf(

@@ -1,5 +1,6 @@
 package org.peersupport.supporter;
 
+import org.peersupport.kernel.ProgrammeTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -99,7 +100,7 @@ class SupporterTest {
     }
 
     private static SupporterRegistered registeredUnder000() {
-        return registered(Rules.book000(), servingHead(), 2);
+        return registered(ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), servingHead(), 2);
     }
 
     private static EligibilityEvidence years(int years) {
@@ -160,12 +161,12 @@ class SupporterTest {
     }
 
     private static ApproveSupporter approveUnder000() {
-        return new ApproveSupporter(ID, Rules.book000(), AS_OF);
+        return new ApproveSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), AS_OF);
     }
 
     /** Seed 000's rules, but with training that never needs a refresher. */
     private static ProgrammeRules seed000WithoutRefresher() {
-        return Rules.seed000().withTrainingValidForMonths(null);
+        return ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules().withTrainingValidForMonths(null);
     }
 
     // ---- registration ----------------------------------------------------------------------
@@ -184,7 +185,7 @@ class SupporterTest {
         @Test
         void aServingHeadRegistersWithTheProgrammesDefaultCapacity() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book000(), servingHead(), null, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), servingHead(), null, REGISTERED_ON))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new SupporterRegistered(ID, "p-000", servingHead(), 2, REGISTERED_ON));
         }
@@ -192,14 +193,14 @@ class SupporterTest {
         @Test
         void aSupporterMayOfferFewerPlacesThanTheProgrammeDefault() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book000(), servingHead(), 1, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), servingHead(), 1, REGISTERED_ON))
                     .expectEvents(new SupporterRegistered(ID, "p-000", servingHead(), 1, REGISTERED_ON));
         }
 
         @Test
         void aFormerHeadIsRefusedUnderSeed000Rules() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book000(), formerHead(), null, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), formerHead(), null, REGISTERED_ON))
                     .expectException(FormerHeadsNotAccepted.class)
                     .expectNoEvents();
         }
@@ -207,7 +208,7 @@ class SupporterTest {
         @Test
         void aFormerHeadIsAcceptedUnderSeed002Rules() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book002(), formerHead(), null, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.PASTORAL_ASSOCIATES.ruleBook("p-002"), formerHead(), null, REGISTERED_ON))
                     .expectEvents(new SupporterRegistered(ID, "p-002", formerHead(), 3, REGISTERED_ON));
         }
 
@@ -217,7 +218,7 @@ class SupporterTest {
             SupporterProfile elsewhere = new SupporterProfile(p.name(), p.workEmail(), p.schoolName(), p.background(),
                     "atlantis", p.phase(), p.schoolTypes(), p.sizeBand(), p.areasHandled(), false);
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book000(), elsewhere, null, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), elsewhere, null, REGISTERED_ON))
                     .expectException(UnknownRegion.class)
                     .expectNoEvents();
         }
@@ -229,7 +230,7 @@ class SupporterTest {
                     p.region(), p.phase(), p.schoolTypes(), p.sizeBand(), Set.of(AreasOfNeed.BUDGET, "astrology"),
                     false);
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book000(), oddArea, null, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), oddArea, null, REGISTERED_ON))
                     .expectException(UnknownAreaOfNeed.class)
                     .expectNoEvents();
         }
@@ -240,7 +241,7 @@ class SupporterTest {
             SupporterProfile withSchool = new SupporterProfile(p.name(), p.workEmail(), personal("Cole High"), null,
                     p.region(), p.phase(), p.schoolTypes(), p.sizeBand(), p.areasHandled(), false);
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book001(), withSchool, null, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), withSchool, null, REGISTERED_ON))
                     .expectException(FieldNotCollected.class)
                     .expectExceptionMessage(containsString("SCHOOL_NAME"))
                     .expectNoEvents();
@@ -253,7 +254,7 @@ class SupporterTest {
                     personal("A long career"), p.region(), p.phase(), p.schoolTypes(), p.sizeBand(), p.areasHandled(),
                     false);
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book001(), withBackground, null, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), withBackground, null, REGISTERED_ON))
                     .expectException(FieldNotCollected.class)
                     .expectExceptionMessage(containsString("BACKGROUND"))
                     .expectNoEvents();
@@ -262,7 +263,7 @@ class SupporterTest {
         @Test
         void onlyTheFieldsAProgrammeCollectsAreNeededToRegister() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterSupporter(ID, Rules.book001(), minimalProfile(), null, REGISTERED_ON))
+                    .when(new RegisterSupporter(ID, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), minimalProfile(), null, REGISTERED_ON))
                     .expectEvents(new SupporterRegistered(ID, "p-001", minimalProfile(), 1, REGISTERED_ON));
         }
     }
@@ -290,7 +291,7 @@ class SupporterTest {
         @Test
         void aSupporterEvidencingEveryCriterionIsApprovedUnderTheRuleBooksVersion() {
             fixture.given(registeredWith(fullSeed000Evidence()))
-                    .when(new ApproveSupporter(ID, new RuleBook("p-000", 4, Rules.seed000()), AS_OF))
+                    .when(new ApproveSupporter(ID, new RuleBook("p-000", 4, ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules()), AS_OF))
                     .expectSuccessfulHandlerExecution()
                     .expectEventsMatching(approvalFirst(new SupporterApproved(ID, "p-000", 4, AS_OF)));
         }
@@ -398,19 +399,19 @@ class SupporterTest {
 
         @Test
         void areasHandledWithinTheLastThreeYearsMeetSeed001() {
-            fixture.given(registered(Rules.book001(), minimalProfile(), 1),
+            fixture.given(registered(ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), minimalProfile(), 1),
                             new EligibilityEvidenceRecorded(ID,
                                     areasHandled(Set.of(AreasOfNeed.STAFFING), LocalDate.of(2022, 9, 1))))
-                    .when(new ApproveSupporter(ID, Rules.book001(), AS_OF))
+                    .when(new ApproveSupporter(ID, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), AS_OF))
                     .expectEvents(new SupporterApproved(ID, "p-001", 1, AS_OF));
         }
 
         @Test
         void areasHandledTooLongAgoFallShort() {
-            fixture.given(registered(Rules.book001(), minimalProfile(), 1),
+            fixture.given(registered(ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), minimalProfile(), 1),
                             new EligibilityEvidenceRecorded(ID,
                                     areasHandled(Set.of(AreasOfNeed.STAFFING), LocalDate.of(2022, 8, 31))))
-                    .when(new ApproveSupporter(ID, Rules.book001(), AS_OF))
+                    .when(new ApproveSupporter(ID, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), AS_OF))
                     .expectException(EligibilityNotMet.class)
                     .expectExceptionMessage(containsString("AREAS_HANDLED"))
                     .expectNoEvents();
@@ -418,9 +419,9 @@ class SupporterTest {
 
         @Test
         void noAreasHandledFallsShort() {
-            fixture.given(registered(Rules.book001(), minimalProfile(), 1),
+            fixture.given(registered(ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), minimalProfile(), 1),
                             new EligibilityEvidenceRecorded(ID, areasHandled(Set.of(), LocalDate.of(2025, 1, 1))))
-                    .when(new ApproveSupporter(ID, Rules.book001(), AS_OF))
+                    .when(new ApproveSupporter(ID, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), AS_OF))
                     .expectException(EligibilityNotMet.class)
                     .expectExceptionMessage(containsString("AREAS_HANDLED"))
                     .expectNoEvents();
@@ -428,8 +429,8 @@ class SupporterTest {
 
         @Test
         void seed001ApprovalNeedsAreasHandledEvidence() {
-            fixture.given(registered(Rules.book001(), minimalProfile(), 1))
-                    .when(new ApproveSupporter(ID, Rules.book001(), AS_OF))
+            fixture.given(registered(ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), minimalProfile(), 1))
+                    .when(new ApproveSupporter(ID, ProgrammeTemplate.ASSOCIATION_DIRECTORY.ruleBook("p-001"), AS_OF))
                     .expectException(EligibilityNotMet.class)
                     .expectExceptionMessage(containsString("AREAS_HANDLED"))
                     .expectNoEvents();
@@ -437,15 +438,15 @@ class SupporterTest {
 
         @Test
         void aFormerHeadIsApprovedUnderSeed002Rules() {
-            fixture.given(registered(Rules.book002(), formerHead(), 3), new EligibilityEvidenceRecorded(ID, years(1)))
-                    .when(new ApproveSupporter(ID, Rules.book002(), AS_OF))
+            fixture.given(registered(ProgrammeTemplate.PASTORAL_ASSOCIATES.ruleBook("p-002"), formerHead(), 3), new EligibilityEvidenceRecorded(ID, years(1)))
+                    .when(new ApproveSupporter(ID, ProgrammeTemplate.PASTORAL_ASSOCIATES.ruleBook("p-002"), AS_OF))
                     .expectEventsMatching(approvalFirst(new SupporterApproved(ID, "p-002", 1, AS_OF)));
         }
 
         @Test
         void aFormerHeadCannotBeApprovedUnderRulesThatRefuseFormerHeads() {
             List<Object> events = new ArrayList<>();
-            events.add(registered(Rules.book002(), formerHead(), 3));
+            events.add(registered(ProgrammeTemplate.PASTORAL_ASSOCIATES.ruleBook("p-002"), formerHead(), 3));
             fullSeed000Evidence().forEach(e -> events.add(new EligibilityEvidenceRecorded(ID, e)));
             fixture.given(events)
                     .when(approveUnder000())
@@ -605,7 +606,7 @@ class SupporterTest {
 
         @Test
         void theCapacityASupporterOfferedIsTheirLimit() {
-            fixture.given(registered(Rules.book000(), servingHead(), 1),
+            fixture.given(registered(ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.ruleBook("p-000"), servingHead(), 1),
                             new SupporterApproved(ID, "p-000", 1, AS_OF),
                             new CapacityReserved(ID, "match-1", 1, 1))
                     .when(new ReserveCapacity(ID, "match-2"))
