@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -118,7 +119,7 @@ class RetentionSchedule {
         return "supporter:" + supporterId;
     }
 
-    private void change(String subject, String programmeId, java.util.function.UnaryOperator<Entry> transition) {
+    private void change(String subject, String programmeId, UnaryOperator<Entry> transition) {
         Entry current = mongo.findById(subject, Entry.class, COLLECTION);
         if (current == null) {
             if (programmeId == null) {

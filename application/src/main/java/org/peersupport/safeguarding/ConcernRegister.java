@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -130,7 +131,7 @@ public class ConcernRegister {
         return new Opening(e.openedOn(), actor == null ? null : actor.toString(), message.getTimestamp());
     }
 
-    private void update(String concernId, java.util.function.UnaryOperator<Entry> change) {
+    private void update(String concernId, UnaryOperator<Entry> change) {
         find(concernId).ifPresent(entry -> mongo.save(change.apply(entry), COLLECTION));
     }
 }
