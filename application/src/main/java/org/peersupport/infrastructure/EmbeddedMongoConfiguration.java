@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.peersupport.privacy.KeyDurability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,19 +25,30 @@ import org.springframework.context.annotation.Profile;
 @Profile("embedded")
 class EmbeddedMongoConfiguration {
 
-    @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(@Value("${peersupport.embedded.mongo-file:}") String file) throws IOException {
-        MongoBackend backend;
+    @Bean
+    MongoBackend embeddedMongoBackend(@Value("${peersupport.embedded.mongo-file:}") String file) throws IOException {
         if (file.isBlank()) {
-            backend = new MemoryBackend();
-        } else {
-            Path path = Path.of(file).toAbsolutePath();
-            Files.createDirectories(path.getParent());
-            backend = new H2Backend(path.toString());
+            return new MemoryBackend();
         }
-        MongoServer server = new MongoServer(backend);
+        Path path = Path.of(file).toAbsolutePath();
+        Files.createDirectories(path.getParent());
+        return new H2Backend(path.toString());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(MongoBackend embeddedMongoBackend) {
+        MongoServer server = new MongoServer(embeddedMongoBackend);
         server.bind("127.0.0.1", 0);
         return server;
+    }
+
+    /**
+     * The H2 file commits in the background about once a second; a new subject key is committed at
+     * once, so a crash can never keep an event whose key it lost (found by the crash harness).
+     */
+    @Bean
+    KeyDurability embeddedKeyDurability(MongoBackend embeddedMongoBackend) {
+        return embeddedMongoBackend instanceof H2Backend h2 ? h2::commit : () -> { };
     }
 
     @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package org.peersupport.privacy;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,10 +43,14 @@ public class SubjectKeyStore {
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    SubjectKeyStore(MongoClient client, MasterKey master,
+    private final KeyDurability durability;
+
+    SubjectKeyStore(MongoClient client, MasterKey master, ObjectProvider<KeyDurability> durability,
                     @Value("${peersupport.mongo.keys-database}") String database) {
-        this.keys = client.getDatabase(database).getCollection("subject_keys");
+        this.keys = client.getDatabase(database).getCollection("subject_keys")
+                .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         this.master = master;
+        this.durability = durability.getIfAvailable(() -> () -> { });
     }
 
     /** The subject's key, created on first use. */
@@ -60,6 +66,7 @@ public class SubjectKeyStore {
                 .append("createdAt", Instant.now().toString());
         try {
             keys.insertOne(entry);
+            durability.makeDurable();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;

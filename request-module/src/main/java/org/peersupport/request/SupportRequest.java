@@ -22,6 +22,7 @@ import org.peersupport.kernel.Term;
 import org.peersupport.kernel.TermCalendar;
 import org.peersupport.request.api.BoundaryExceptionRecorded;
 import org.peersupport.request.api.CadenceMissed;
+import org.peersupport.request.api.CloseBeforeCycleStart;
 import org.peersupport.request.api.CloseCycle;
 import org.peersupport.request.api.ContentiousMeetingNoted;
 import org.peersupport.request.api.CycleAlreadyClosed;
@@ -321,6 +322,9 @@ class SupportRequest {
     void handle(CloseCycle command, DeadlineManager deadlines) {
         requireOpen();
         requireInCycle();
+        if (command.closedOn().isBefore(startedOn)) {
+            throw new CloseBeforeCycleStart(startedOn);
+        }
         close(command.closedOn(), deadlines);
     }
 

@@ -141,6 +141,14 @@ class CycleReviewAndRematchTest {
     }
 
     @Test
+    void aCycleCannotCloseBeforeItStarted() {
+        fixture.given(inCycle(Rules.book000(), DUE))
+                .when(new org.peersupport.request.api.CloseCycle(REQUEST, START.minusDays(1)))
+                .expectException(org.peersupport.request.api.CloseBeforeCycleStart.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void aReviewCanCloseTheCycle() {
         fixture.given(inCycle(Rules.book000(), DUE, inPerson(1)))
                 .when(new ReviewCycle(REQUEST, ReviewDecision.CLOSE, null, null, false, DUE))

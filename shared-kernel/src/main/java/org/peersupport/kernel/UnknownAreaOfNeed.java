@@ -3,7 +3,7 @@ package org.peersupport.kernel;
 /** An area of need outside the programme's controlled vocabulary. */
 public class UnknownAreaOfNeed extends RuleViolation {
     public UnknownAreaOfNeed(String area) {
-        super("Area '" + area + "' is not in this programme's vocabulary of areas of need");
+        super("An area of need is not in this programme's vocabulary");
     }
 
     @Override
