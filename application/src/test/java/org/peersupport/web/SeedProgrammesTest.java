@@ -122,6 +122,37 @@ class SeedProgrammesTest {
     }
 
     @Test
+    void aRulesChangeIsANewVersionAndARequestKeepsTheVersionItWasMadeUnder() {
+        String programmeId = Fixtures.programme(coordinator, "LOCAL_AUTHORITY_PEER_SUPPORT");
+        String before = coordinator.post("/api/requests", Fixtures.requestBody(programmeId, "Invented Early"))
+                .expect(201).id();
+        JsonNode rules = coordinator.get("/api/programmes/" + programmeId).expect(200).json().get("rules");
+        tools.jackson.databind.node.ObjectNode changed = (tools.jackson.databind.node.ObjectNode) rules.deepCopy();
+        changed.put("meetingCap", 8);
+        tools.jackson.databind.node.ObjectNode autumn = (tools.jackson.databind.node.ObjectNode) changed.get("calendar")
+                .get("terms").get(0);
+        autumn.put("name", "Autumn 2024 (authority dates)");
+        JsonNode version = coordinator.put("/api/programmes/" + programmeId + "/rules", Map.of("rules", changed))
+                .expect(200).json();
+        assertThat(version.get("version").asInt()).isEqualTo(2);
+        String after = coordinator.post("/api/requests", Fixtures.requestBody(programmeId, "Invented Late"))
+                .expect(201).id();
+        assertThat(coordinator.await("/api/requests/" + before, r -> r.has("ruleVersion")).get("ruleVersion").asInt())
+                .isEqualTo(1);
+        assertThat(coordinator.await("/api/requests/" + after, r -> r.has("ruleVersion")).get("ruleVersion").asInt())
+                .isEqualTo(2);
+        JsonNode current = coordinator.await("/api/programmes/" + programmeId,
+                p -> p.get("version").asInt() == 2).get("rules");
+        assertThat(current.get("meetingCap").asInt()).isEqualTo(8);
+        assertThat(current.get("calendar").get("terms").get(0).get("name").asString())
+                .isEqualTo("Autumn 2024 (authority dates)");
+        changed.put("meetingCap", 0);
+        Api.Response refused = coordinator.put("/api/programmes/" + programmeId + "/rules", Map.of("rules", changed));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("rules.meetingCap");
+    }
+
+    @Test
     void baselineAndEvaluationQuestionnairesAreReportedOnlyAsAverages() {
         String programmeId = Fixtures.programme(coordinator, "PASTORAL_ASSOCIATES");
         assertRule(coordinator.post("/api/questionnaires", Map.of("programmeId", programmeId, "kind", "BASELINE",
