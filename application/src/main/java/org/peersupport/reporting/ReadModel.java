@@ -19,9 +19,9 @@ import org.springframework.data.mongodb.core.query.Query;
  *
  * <p>Inside an event processor's batch, documents are read at most once, changed in memory, and
  * written together in one bulk write when the batch's last event has been handled
- * ({@link ReadModelBatches}) — before Axon stores the batch's token, so a stored token always
- * means its read-model writes happened. Outside a unit of work (tests, tools) writes go straight
- * through.
+ * ({@link ReadModelBatches}) — before the batch commits and its token is stored (processors store
+ * tokens after processing: {@code AxonConfiguration}), so a stored token means its read-model writes
+ * happened. Outside a unit of work (tests, tools) writes go straight through.
  */
 final class ReadModel<T> {
 

@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.peersupport.kernel.MeetingMode;
 import org.peersupport.kernel.Phase;
 import org.peersupport.kernel.RequesterRole;
@@ -218,10 +219,10 @@ class RequestController {
         String headSubject = r.headName() != null ? r.headName().subject()
                 : r.schoolName() != null ? r.schoolName().subject() : null;
         return new RequestView(r.requestId(), r.programmeId(), r.ruleVersion(), headSubject, Personal.show(r.headName()),
-                Personal.show(r.schoolName()), r.role(), r.region(), r.phase(), r.areasOfNeed(), r.stage(),
+                Personal.show(r.schoolName()), r.role(), r.region(), r.phase(), new TreeSet<>(r.areasOfNeed()), r.stage(),
                 r.requestedOn(), ChronoUnit.DAYS.between(r.requestedOn(), until), r.nextAction(), r.matchId(),
                 r.profilesShared(), r.supporterId(), r.matchedOn(), r.sessions().size(), r.lastSessionOn(),
-                r.reviewDue(), r.reviewOverdue(), r.extensions(), r.endedMatches().size(), r.missedTerms(),
+                r.reviewDue(), r.reviewOverdue(), r.extensions(), r.endedMatches().size(), new TreeSet<>(r.missedTerms()),
                 r.closedOn());
     }
 }

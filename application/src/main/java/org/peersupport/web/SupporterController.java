@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.peersupport.kernel.EligibilityCriterion;
 import org.peersupport.kernel.InspectionJudgement;
 import org.peersupport.kernel.Phase;
@@ -96,9 +97,10 @@ class SupporterController {
             return new SupporterView(s.supporterId(), "supporter:" + s.supporterId(), s.programmeId(),
                     Personal.show(s.name()),
                     Personal.show(s.workEmail()), Personal.show(s.schoolName()), Personal.show(s.background()),
-                    s.region(), s.phase(), s.schoolTypes(), s.sizeBand(), s.areasHandled(), s.formerHead(), s.status(),
-                    s.capacity(), s.placesHeld().size(), s.available(), s.evidenced(), s.registeredOn(),
-                    s.approvedOn(), s.supervisionDue(), s.supervisionOverdue(), s.recheck());
+                    s.region(), s.phase(), new TreeSet<>(s.schoolTypes()), s.sizeBand(), new TreeSet<>(s.areasHandled()),
+                    s.formerHead(), s.status(), s.capacity(), s.placesHeld().size(), s.available(),
+                    new TreeSet<>(s.evidenced()), s.registeredOn(), s.approvedOn(), s.supervisionDue(),
+                    s.supervisionOverdue(), new TreeSet<>(s.recheck()));
         }
     }
 
