@@ -104,7 +104,7 @@ public class SupportCycleSaga {
         releasePlace();
         if (event.feedbackExpected()) {
             Integer remindEveryDays = ruleBooks.current(event.programmeId()).rules().feedbackReminderDays();
-            Idempotent.create(commands, new RequestFeedback(feedbackIdFor(requestId), requestId, event.programmeId(),
+            commands.sendAndWait(new RequestFeedback(feedbackIdFor(requestId), requestId, event.programmeId(),
                     supporterId, event.headSubject(), event.closedOn(), remindEveryDays));
         }
         end();

@@ -9,7 +9,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.peersupport.feedback.api.ConsentToShareFeedback;
 import org.peersupport.feedback.api.FeedbackAlreadyGiven;
@@ -46,8 +48,16 @@ class Feedback {
         // for Axon
     }
 
+    /**
+     * Asking again changes nothing: the saga asks once per closed cycle, and after a crash it may ask
+     * a second time for a request already made. Refusing would fail the saga's whole batch.
+     */
     @CommandHandler
-    Feedback(RequestFeedback command, DeadlineManager deadlines) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RequestFeedback command, DeadlineManager deadlines) {
+        if (feedbackId != null) {
+            return;
+        }
         apply(new FeedbackRequested(command.feedbackId(), command.requestId(), command.programmeId(),
                 command.supporterId(), command.headSubject(), command.requestedOn(), command.remindEveryDays()));
         if (command.remindEveryDays() != null) {

@@ -57,6 +57,16 @@ class FeedbackReminderTest {
     }
 
     @Test
+    void askingAgainForFeedbackAlreadyRequestedChangesNothing() {
+        fixture.given(new org.peersupport.feedback.api.FeedbackRequested("f-1", "r-1", "p-000", "s-1", "head:h-1",
+                        ASKED, 14))
+                .when(ask(14))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     void aProgrammeWithoutRemindersSchedulesNone() {
         fixture.givenNoPriorActivity()
                 .when(ask(null))
