@@ -65,7 +65,11 @@ public final class CrashHarness {
         this.seed = Long.parseLong(one(args, "seed", Long.toString(new Random().nextInt(1_000_000))));
         this.heap = one(args, "heap", "512m");
         this.jar = locateJar(args.containsKey("jar") ? Path.of(one(args, "jar", null)) : null);
-        this.appArgs = args.getOrDefault("app-arg", List.of());
+        // The application runs on the fixed term-time day the load uses (Load.TODAY), so seed 000's
+        // boundaries admit its sessions whatever the real date; an --app-arg may override it.
+        List<String> fixed = new java.util.ArrayList<>(List.of("--peersupport.clock.fixed=" + Load.TODAY + "T10:00:00Z"));
+        fixed.addAll(args.getOrDefault("app-arg", List.of()));
+        this.appArgs = List.copyOf(fixed);
     }
 
     public static void main(String[] argv) throws Exception {
