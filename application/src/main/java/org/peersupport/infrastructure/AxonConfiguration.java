@@ -21,6 +21,7 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.peersupport.privacy.PersonalDataJacksonModule;
+import org.peersupport.security.ActorStamp;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +35,6 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
-
-    static final String ACTOR = "actor";
 
     @Bean
     @Primary
@@ -78,7 +77,7 @@ class AxonConfiguration {
     /** Who did it travels from the command to every event it causes: auditors ask "by whose hand". */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR);
+        return new SimpleCorrelationDataProvider(ActorStamp.ACTOR);
     }
 
     @Bean

@@ -3,7 +3,6 @@ package org.peersupport.privacy;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -12,6 +11,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Days;
 import org.peersupport.privacy.api.ApplyRetention;
 import org.peersupport.privacy.api.CarryOutErasure;
 import org.peersupport.privacy.api.ErasureReason;
@@ -54,7 +54,7 @@ class DataSubject {
         }
         LocalDate due = command.requestedOn().plusMonths(1);
         apply(new ErasureRequested(command.subject(), command.requestedOn(), due));
-        deadlines.schedule(due.atStartOfDay(ZoneId.systemDefault()).toInstant(), ERASURE_DUE);
+        deadlines.schedule(Days.startOf(due), ERASURE_DUE);
     }
 
     @CommandHandler

@@ -1,6 +1,7 @@
 package org.peersupport.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
  * carries it onto every event the command causes, including those sagas cause downstream.
  */
 @Component
-class ActorStamp implements MessageDispatchInterceptor<CommandMessage<?>>, SmartInitializingSingleton {
+public class ActorStamp implements MessageDispatchInterceptor<CommandMessage<?>>, SmartInitializingSingleton {
 
-    static final String ACTOR = "actor";
+    /** The metadata key naming who caused a message; correlation copies it onto every event. */
+    public static final String ACTOR = "actor";
 
     private final CommandGateway gateway;
 
@@ -37,7 +39,7 @@ class ActorStamp implements MessageDispatchInterceptor<CommandMessage<?>>, Smart
                 return command;
             }
             Authentication user = SecurityContextHolder.getContext().getAuthentication();
-            return user == null || !user.isAuthenticated() ? command : command.andMetaData(java.util.Map.of(ACTOR, user.getName()));
+            return user == null || !user.isAuthenticated() ? command : command.andMetaData(Map.of(ACTOR, user.getName()));
         };
     }
 }

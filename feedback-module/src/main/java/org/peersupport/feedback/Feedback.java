@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Days;
 import org.peersupport.feedback.api.ConsentToShareFeedback;
 import org.peersupport.feedback.api.FeedbackAlreadyGiven;
 import org.peersupport.feedback.api.FeedbackGiven;
@@ -61,7 +62,7 @@ class Feedback {
         apply(new FeedbackRequested(command.feedbackId(), command.requestId(), command.programmeId(),
                 command.supporterId(), command.headSubject(), command.requestedOn(), command.remindEveryDays()));
         if (command.remindEveryDays() != null) {
-            deadlines.schedule(at(command.requestedOn().plusDays(command.remindEveryDays())), REMINDER);
+            deadlines.schedule(Days.startOf(command.requestedOn().plusDays(command.remindEveryDays())), REMINDER);
         }
     }
 
@@ -73,12 +74,8 @@ class Feedback {
         LocalDate due = LocalDate.ofInstant(deadline.getTimestamp(), ZoneId.systemDefault());
         apply(new FeedbackReminderDue(feedbackId, requestId, reminders + 1, due));
         if (reminders < MAX_REMINDERS) {
-            deadlines.schedule(at(due.plusDays(remindEveryDays)), REMINDER);
+            deadlines.schedule(Days.startOf(due.plusDays(remindEveryDays)), REMINDER);
         }
-    }
-
-    private static java.time.Instant at(LocalDate day) {
-        return day.atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
 
     @CommandHandler

@@ -12,6 +12,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Days;
 import org.peersupport.kernel.MatchingMode;
 import org.peersupport.kernel.ProgrammeRules;
 import org.peersupport.matching.api.AcceptMatch;
@@ -85,8 +86,7 @@ class Match {
     /** One window for the whole answer (the head's choice or yes/no, then the supporter's agreement). */
     private static void openResponseWindow(ProgrammeRules rules, LocalDate from, DeadlineManager deadlines) {
         if (rules.responseWindowDays() != null) {
-            deadlines.schedule(from.plusDays(rules.responseWindowDays()).atStartOfDay(ZoneId.systemDefault())
-                    .toInstant(), RESPONSE_DUE);
+            deadlines.schedule(Days.startOf(from.plusDays(rules.responseWindowDays())), RESPONSE_DUE);
         }
     }
 

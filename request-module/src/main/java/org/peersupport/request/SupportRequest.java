@@ -3,7 +3,6 @@ package org.peersupport.request;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Days;
 import org.peersupport.kernel.MeetingMode;
 import org.peersupport.kernel.PersonalField;
 import org.peersupport.kernel.ProgrammeRules;
@@ -232,7 +232,7 @@ class SupportRequest {
     private static void scheduleReview(DeadlineManager deadlines, LocalDate due) {
         deadlines.cancelAllWithinScope(REVIEW_DUE);
         if (due != null) {
-            deadlines.schedule(due.atStartOfDay(ZoneId.systemDefault()).toInstant(), REVIEW_DUE);
+            deadlines.schedule(Days.startOf(due), REVIEW_DUE);
         }
     }
 
@@ -306,15 +306,12 @@ class SupportRequest {
         if (held < min) {
             apply(new CadenceMissed(requestId, term, held, min));
         }
-        scheduleCadenceCheck(deadlines, ruleBook.rules().calendar().currentOrNext(
-                ruleBook.rules().calendar().terms().stream().filter(t -> t.name().equals(term)).findFirst()
-                        .map(t -> t.end().plusDays(1)).orElse(LocalDate.MAX)).orElse(null));
+        scheduleCadenceCheck(deadlines, ruleBook.rules().calendar().termAfter(term).orElse(null));
     }
 
     private void scheduleCadenceCheck(DeadlineManager deadlines, Term term) {
         if (term != null) {
-            deadlines.schedule(term.end().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant(), CADENCE_CHECK,
-                    term.name());
+            deadlines.schedule(Days.startOf(term.end().plusDays(1)), CADENCE_CHECK, term.name());
         }
     }
 

@@ -35,6 +35,16 @@ public record TermCalendar(List<Term> terms) {
         return terms.stream().filter(t -> !t.end().isBefore(day)).findFirst();
     }
 
+    /** The term following the named one. */
+    public Optional<Term> termAfter(String name) {
+        for (int i = 0; i + 1 < terms.size(); i++) {
+            if (terms.get(i).name().equals(name)) {
+                return Optional.of(terms.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * England's usual pattern of three terms with half-terms, for the academic years starting in
      * {@code fromYear} to {@code toYear}: a typical approximation to start from, not any

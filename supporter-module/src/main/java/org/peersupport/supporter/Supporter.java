@@ -16,6 +16,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Days;
 import org.peersupport.kernel.EligibilityCriterion;
 import org.peersupport.kernel.PersonalField;
 import org.peersupport.kernel.ProgrammeRules;
@@ -199,7 +200,7 @@ class Supporter {
     private static void schedule(DeadlineManager deadlines, String name, LocalDate due) {
         deadlines.cancelAllWithinScope(name);
         if (due != null) {
-            deadlines.schedule(due.atStartOfDay(ZoneId.systemDefault()).toInstant(), name);
+            deadlines.schedule(Days.startOf(due), name);
         }
     }
 
