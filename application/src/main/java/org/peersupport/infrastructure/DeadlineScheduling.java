@@ -2,24 +2,33 @@ package org.peersupport.infrastructure;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Deadlines that survive a restart: a db-scheduler {@link Scheduler} on the JDBC datasource, which
- * Axon picks up to build its {@code DbSchedulerDeadlineManager} (and event scheduler). Axon starts
- * and stops the scheduler; the tasks are Axon's own.
+ * Deadlines that survive a restart: a db-scheduler {@link Scheduler} on the JDBC datasource, and
+ * Axon's deadline manager on it with cancellation through an index ({@link IndexedDeadlineManager}).
+ * The deadline manager starts the scheduler once Axon has started, and stops it on shutdown; the
+ * tasks are Axon's own.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineScheduling {
 
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks,
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                                 @Value("${peersupport.deadlines.polling-interval:PT5S}") Duration polling) {
         new JdbcTemplate(dataSource).execute("""
                 create table if not exists scheduled_tasks (
@@ -36,7 +45,27 @@ class DeadlineScheduling {
                   version bigint not null,
                   priority smallint,
                   primary key (task_name, task_instance))""");
+        // The scheduler's time starts from the application's clock and then runs at real speed, so
+        // a pinned clock (tests, demonstrations) fires what is due by its date and nothing later.
+        // (A clock that stands still would stall db-scheduler's polling, which waits on elapsed time.)
+        Duration offset = Duration.between(Instant.now(), clock.instant());
         return Scheduler.create(dataSource, tasks).threads(2).pollingInterval(polling).alwaysPersistTimestampInUTC()
-                .build();
+                .clock(() -> Instant.now().plus(offset)).build();
+    }
+
+    @Bean
+    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager, DeadlineManagerSpanFactory spanFactory,
+                                    DataSource dataSource) {
+        DbSchedulerDeadlineManager.Builder builder = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(true)
+                .stopScheduler(true);
+        return new IndexedDeadlineManager(builder, scheduler, serializer, new JdbcTemplate(dataSource));
     }
 }

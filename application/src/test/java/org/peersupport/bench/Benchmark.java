@@ -123,6 +123,9 @@ public final class Benchmark {
                 "--spring.profiles.active=embedded",
                 "--peersupport.data-dir=" + dataDir,
                 "--peersupport.demo.enabled=false",
+                // The day before the workload's dates: its deadlines are all still to come, so none
+                // fires between a match's choice and its acceptance.
+                "--peersupport.clock.fixed=" + DAY.minusDays(1) + "T12:00:00Z",
                 "--logging.level.root=WARN",
                 "--logging.level.org.axonframework=ERROR");
     }

@@ -1,0 +1,97 @@
+package org.peersupport.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.junit.jupiter.api.Test;
+import org.peersupport.support.Api;
+import org.peersupport.support.Fixtures;
+import org.peersupport.support.PeerSupportTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Time rules are persistent deadlines; these prove the running application's scheduler fires them
+ * and that cancelling a deadline finds it by name and scope without scanning every scheduled task.
+ */
+@PeerSupportTest
+class PersistentDeadlinesTest {
+
+    private static final String RESPONSE_DUE = "response-due";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Scheduler scheduler;
+    @Autowired
+    DeadlineManager deadlines;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aDueDeadlineFiresInTheRunningApplication() {
+        assertThat(scheduler.getSchedulerState().isStarted()).as("scheduler started").isTrue();
+        Api coordinator = Api.at(port).coordinator();
+        String matchId = proposedMatch(coordinator);
+
+        deadlines.schedule(clock.instant(), RESPONSE_DUE, null, new AggregateScopeDescriptor("Match", matchId));
+
+        awaitHistoryContains(coordinator, "MatchExpired", matchId);
+    }
+
+    @Test
+    void answeringAMatchCancelsItsResponseWindowByNameAndScope() {
+        Api coordinator = Api.at(port).coordinator();
+        String matchId = proposedMatch(coordinator);
+        assertThat(pending(matchId)).as("response window scheduled").isEqualTo(1);
+
+        coordinator.post("/api/matches/" + matchId + "/acceptance", null).expect(204);
+
+        assertThat(pending(matchId)).as("response window cancelled").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_instance in "
+                + "(select schedule_id from deadline_index where scope_key = ?)", Integer.class,
+                IndexedDeadlineManager.scopeKeyOf("Match", matchId))).isZero();
+    }
+
+    private int pending(String matchId) {
+        return jdbc.queryForObject("select count(*) from deadline_index where scope_key = ? and deadline_name = ?",
+                Integer.class, IndexedDeadlineManager.scopeKeyOf("Match", matchId), RESPONSE_DUE);
+    }
+
+    private static String proposedMatch(Api coordinator) {
+        String programmeId = Fixtures.programme(coordinator, "LOCAL_AUTHORITY_PEER_SUPPORT");
+        String supporterId = Fixtures.approvedSupporter(coordinator, programmeId, "Invented Timekeeper");
+        String requestId = coordinator.post("/api/requests", Fixtures.requestBody(programmeId, "Invented Waiter"))
+                .expect(201).id();
+        String matchId = coordinator.post("/api/requests/" + requestId + "/profiles",
+                Map.of("supporterIds", List.of(supporterId))).expect(201).id();
+        coordinator.post("/api/matches/" + matchId + "/choice", Map.of("supporterId", supporterId)).expect(204);
+        return matchId;
+    }
+
+    private static void awaitHistoryContains(Api coordinator, String type, String matchId) {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            boolean found = coordinator.history().stream().anyMatch(e -> e.toString().contains(type)
+                    && e.toString().contains(matchId));
+            if (found) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError(type + " for " + matchId + " never appeared");
+    }
+}
