@@ -20,9 +20,11 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.privacy.PersonalDataJacksonModule;
 import org.peersupport.security.ActorStamp;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +59,12 @@ class AxonConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /** One cache of loaded aggregates per aggregate type, by the names in {@link Aggregates#CACHES}. */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor aggregateCaches() {
+        return new AggregateCache.Definitions(Aggregates.CACHES);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Deadlines that survive a restart: a db-scheduler {@link Scheduler} on the JDBC datasource, and
@@ -49,15 +50,19 @@ class DeadlineScheduling {
         // a pinned clock (tests, demonstrations) fires what is due by its date and nothing later.
         // (A clock that stands still would stall db-scheduler's polling, which waits on elapsed time.)
         Duration offset = Duration.between(Instant.now(), clock.instant());
-        return Scheduler.create(dataSource, tasks).threads(2).pollingInterval(polling).alwaysPersistTimestampInUTC()
+        // Inside a unit of work the scheduler writes through its transaction: a deadline is
+        // scheduled or cancelled exactly when the events deciding it commit, in the same commit.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .threads(2).pollingInterval(polling).alwaysPersistTimestampInUTC()
                 .clock(() -> Instant.now().plus(offset)).build();
     }
 
     @Bean
-    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
-                                    @Qualifier("eventSerializer") Serializer serializer,
-                                    TransactionManager transactionManager, DeadlineManagerSpanFactory spanFactory,
-                                    DataSource dataSource) {
+    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler,
+                                               org.axonframework.config.Configuration configuration,
+                                               @Qualifier("eventSerializer") Serializer serializer,
+                                               TransactionManager transactionManager,
+                                               DeadlineManagerSpanFactory spanFactory, DataSource dataSource) {
         DbSchedulerDeadlineManager.Builder builder = DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.kernel.Days;
 import org.peersupport.privacy.api.ApplyRetention;
 import org.peersupport.privacy.api.CarryOutErasure;
@@ -28,7 +29,7 @@ import org.peersupport.privacy.api.SubjectErased;
  * same subject id that seals their personal data. Erasure is a fact recorded here; the key is
  * shredded by {@link KeyShredder} on that fact.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.DATA_SUBJECT_CACHE)
 class DataSubject {
 
     static final String ERASURE_DUE = "erasure-due";

@@ -6,13 +6,14 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.programme.api.ChangeProgrammeRules;
 import org.peersupport.programme.api.DefineProgramme;
 import org.peersupport.programme.api.ProgrammeDefined;
 import org.peersupport.programme.api.ProgrammeRulesChanged;
 
 /** A programme and the versions of its rules. Each change is a new version; none is rewritten. */
-@Aggregate
+@Aggregate(cache = Aggregates.PROGRAMME_CACHE)
 class Programme {
 
     @AggregateIdentifier

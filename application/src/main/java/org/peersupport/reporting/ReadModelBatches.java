@@ -28,13 +28,18 @@ class ReadModelBatches {
                 throws Exception {
             Object result = chain.proceed();
             if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
-                for (Object resource : unitOfWork.root().resources().values()) {
-                    if (resource instanceof ReadModel.Pending<?> pending) {
-                        pending.flush();
-                    }
-                }
+                flushPending(unitOfWork);
             }
             return result;
+        }
+    }
+
+    /** Writes every read model's pending changes held by the unit of work. */
+    static void flushPending(UnitOfWork<?> unitOfWork) {
+        for (Object resource : unitOfWork.root().resources().values()) {
+            if (resource instanceof ReadModel.Pending<?> pending) {
+                pending.flush();
+            }
         }
     }
 }

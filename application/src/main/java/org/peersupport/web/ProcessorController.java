@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.peersupport.reporting.ReadModelRebuild;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcessorController {
 
     private final EventProcessingConfiguration processing;
+    private final ReadModelRebuild rebuild;
 
-    ProcessorController(EventProcessingConfiguration processing) {
+    ProcessorController(EventProcessingConfiguration processing, ReadModelRebuild rebuild) {
         this.processing = processing;
+        this.rebuild = rebuild;
     }
 
     record ProcessorView(String name, boolean running, boolean replaying, boolean error, boolean supportsReset) {
@@ -45,6 +48,16 @@ class ProcessorController {
         processor.resetTokens();
         processor.start();
         return view(processor);
+    }
+
+    /**
+     * Drops every read model and rebuilds them all in one pass over the history (faster than
+     * replaying each: the store is read once). Answers when the pass is done; events recorded
+     * meanwhile are handled as the processors resume.
+     */
+    @PostMapping("/rebuild")
+    ReadModelRebuild.Result rebuildAll() {
+        return rebuild.rebuildAll();
     }
 
     private static ProcessorView view(EventProcessor p) {

@@ -39,6 +39,7 @@ import org.peersupport.lifecycle.api.ChooseSupporter;
 import org.peersupport.lifecycle.api.ShareSupporterProfiles;
 import org.peersupport.matching.api.AcceptMatch;
 import org.peersupport.programme.RuleBooks;
+import org.peersupport.reporting.ReadModelRebuild;
 import org.peersupport.programme.api.DefineProgramme;
 import org.peersupport.kernel.ProgrammeTemplate;
 import org.peersupport.request.api.CloseCycle;
@@ -70,8 +71,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Benchmark {
 
     private static final Path OUT = Path.of("target", "bench", "results.jsonl");
-    private static final String[] PROJECTIONS = {"programmes", "supporter-directory", "request-queue", "oversight",
-        "feedback-ledger"};
+    private static final String[] PROJECTIONS = ReadModelRebuild.READ_MODELS.toArray(String[]::new);
     private static final LocalDate DAY = LocalDate.of(2026, 9, 7);
 
     private final int targetEvents;
@@ -206,6 +206,19 @@ public final class Benchmark {
         }
         double rawRate = events / ((System.nanoTime() - start) / 1e9);
 
+        // The product's full rebuild: every read model in one pass over the store.
+        ReadModelRebuild.Result rebuilt = app.getBean(ReadModelRebuild.class).rebuildAll();
+        awaitCaughtUp(app, head);
+        double rebuildSecs = rebuilt.millis() / 1000.0;
+        double rebuildRate = rebuilt.events() / rebuildSecs;
+        System.gc();
+        long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        emit("rebuild", Map.of("events", rebuilt.events(), "projections", PROJECTIONS.length,
+                "seconds", round(rebuildSecs), "eventsPerSecond", round(rebuildRate),
+                "rawReadEventsPerSecond", round(rawRate), "ratioToRawRead", round(rebuildRate / rawRate),
+                "target", 20000, "targetRatio", 0.5));
+
+        // For comparison, each processor replaying on its own (POST /api/admin/processors/{name}/replay).
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         List<TrackingEventProcessor> processors = new ArrayList<>();
         for (String name : PROJECTIONS) {
@@ -216,13 +229,9 @@ public final class Benchmark {
         start = System.nanoTime();
         processors.forEach(TrackingEventProcessor::start);
         awaitCaughtUp(app, head);
-        double rebuildSecs = (System.nanoTime() - start) / 1e9;
-        double rebuildRate = events / rebuildSecs;
-        System.gc();
-        long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-        emit("rebuild", Map.of("events", events, "projections", PROJECTIONS.length, "seconds", round(rebuildSecs),
-                "eventsPerSecond", round(rebuildRate), "rawReadEventsPerSecond", round(rawRate),
-                "ratioToRawRead", round(rebuildRate / rawRate), "target", 20000, "targetRatio", 0.5));
+        double replaySecs = (System.nanoTime() - start) / 1e9;
+        emit("replayEach", Map.of("events", events, "projections", PROJECTIONS.length, "seconds", round(replaySecs),
+                "eventsPerSecond", round(events / replaySecs), "ratioToRawRead", round(events / replaySecs / rawRate)));
         emit("heap", Map.of("afterRebuildMb", heapMb, "targetMb", 512));
     }
 

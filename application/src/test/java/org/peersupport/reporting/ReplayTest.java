@@ -49,6 +49,36 @@ class ReplayTest {
     }
 
     @Test
+    void rebuildingAllReadModelsInOnePassGivesTheSameStateAndResumesLiveUpdates() {
+        Api coordinator = Api.at(port).coordinator();
+        String programmeId = Fixtures.programme(coordinator, "LOCAL_AUTHORITY_PEER_SUPPORT");
+        String supporterId = Fixtures.approvedSupporter(coordinator, programmeId, "Invented Onepass");
+        Fixtures.requestInCycle(coordinator, programmeId, supporterId);
+        JsonNode queueBefore = coordinator.await("/api/requests?programmeId=" + programmeId, q -> q.size() == 1);
+        JsonNode directoryBefore = coordinator.await("/api/supporters?programmeId=" + programmeId,
+                d -> d.size() == 1 && d.get(0).get("placesHeld").asInt() == 1);
+        JsonNode reportBefore = coordinator.get("/api/reports/oversight?programmeId=" + programmeId).json();
+        int stored = Api.at(port).eventCount();
+
+        JsonNode result = coordinator.post("/api/admin/processors/rebuild", null).expect(200).json();
+
+        assertThat(result.get("events").asLong()).as("every stored event handled").isGreaterThanOrEqualTo(stored);
+        assertThat(result.get("readModels").toString()).contains("supporter-directory", "request-queue", "oversight");
+        assertThat(coordinator.get("/api/requests?programmeId=" + programmeId).json()).isEqualTo(queueBefore);
+        assertThat(coordinator.get("/api/supporters?programmeId=" + programmeId).json()).isEqualTo(directoryBefore);
+        assertThat(coordinator.get("/api/reports/oversight?programmeId=" + programmeId).json())
+                .isEqualTo(reportBefore);
+        String later = coordinator.post("/api/requests", Fixtures.requestBody(programmeId, "Invented Afterwards"))
+                .expect(201).id();
+        coordinator.await("/api/requests/" + later, r -> r.get("stage").asString().equals("AWAITING_MATCH"));
+    }
+
+    @Test
+    void onlyACoordinatorMayRebuild() {
+        Api.at(port).auditor().post("/api/admin/processors/rebuild", null).expect(403);
+    }
+
+    @Test
     void aProcessorThatDoesNotExistIsNotFound() {
         Api.at(port).coordinator().post("/api/admin/processors/nothing-here/replay", null).expect(404);
     }

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.kernel.Days;
 import org.peersupport.feedback.api.ConsentToShareFeedback;
 import org.peersupport.feedback.api.FeedbackAlreadyGiven;
@@ -29,7 +30,7 @@ import org.peersupport.feedback.api.RequestFeedback;
  * A head's feedback on a closed cycle (seed 000's quality assurance). Sealed: it reaches the
  * supporter only after the head's recorded consent.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.FEEDBACK_CACHE)
 class Feedback {
 
     @AggregateIdentifier

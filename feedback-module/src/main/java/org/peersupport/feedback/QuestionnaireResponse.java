@@ -8,12 +8,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.feedback.api.QuestionnaireCompleted;
 import org.peersupport.feedback.api.QuestionnaireIncomplete;
 import org.peersupport.feedback.api.RecordQuestionnaire;
 
 /** A baseline or evaluation questionnaire for a programme's impact monitoring. */
-@Aggregate
+@Aggregate(cache = Aggregates.QUESTIONNAIRE_RESPONSE_CACHE)
 class QuestionnaireResponse {
 
     @AggregateIdentifier

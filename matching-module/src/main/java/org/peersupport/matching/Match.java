@@ -12,6 +12,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.kernel.Days;
 import org.peersupport.kernel.MatchingMode;
 import org.peersupport.kernel.ProgrammeRules;
@@ -38,7 +39,7 @@ import org.peersupport.matching.api.WrongMatchingMode;
  * then the answer. A declined match ends here; trying again is a new match, so no attempt's
  * history is rewritten.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.MATCH_CACHE)
 class Match {
 
     enum Stage { PROFILES_SHARED, PROPOSED, ACCEPTED, DECLINED, EXPIRED }

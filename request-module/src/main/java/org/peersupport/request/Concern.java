@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.request.api.AgreeConcernAction;
 import org.peersupport.request.api.ConcernActionAgreed;
 import org.peersupport.request.api.ConcernActionAlreadyAgreed;
@@ -20,7 +21,7 @@ import org.peersupport.request.api.RaiseConcern;
  * exception to confidentiality (seeds 000, 002). Kept apart from the request so that nothing which
  * loads or shows a request ever touches it.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.CONCERN_CACHE)
 class Concern {
 
     @AggregateIdentifier

@@ -13,6 +13,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.kernel.Days;
 import org.peersupport.kernel.MeetingMode;
 import org.peersupport.kernel.PersonalField;
@@ -71,7 +72,7 @@ import org.peersupport.request.api.WithdrawRequest;
  * A head's request for support and the cycle that follows it: the case file. It judges every
  * session against the rule book the request was made under, never the programme's later rules.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.SUPPORT_REQUEST_CACHE)
 class SupportRequest {
 
     static final String REVIEW_DUE = "review-due";

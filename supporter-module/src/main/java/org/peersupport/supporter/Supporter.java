@@ -16,6 +16,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.peersupport.kernel.Aggregates;
 import org.peersupport.kernel.Days;
 import org.peersupport.kernel.EligibilityCriterion;
 import org.peersupport.kernel.PersonalField;
@@ -59,7 +60,7 @@ import org.peersupport.supporter.api.WithdrawSupporter;
  * capacity ledger. The ledger is the race-proof part: every reservation goes through this
  * aggregate's optimistic lock, so two matches can never take the same last place.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.SUPPORTER_CACHE)
 class Supporter {
 
     enum Status { REGISTERED, APPROVED, PAUSED, WITHDRAWN }

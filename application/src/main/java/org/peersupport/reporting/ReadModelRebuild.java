@@ -1,0 +1,127 @@
+package org.peersupport.reporting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds several read models in one pass over the history. Replaying each processor on its own
+ * reads and deserialises the whole store once per read model; here the store is read once and
+ * every event is handed to each read model's handlers, in large batches whose changes are written
+ * in one bulk write per collection. Afterwards each processor resumes from the last event the pass
+ * handled, so events appended meanwhile are handled as usual. If the pass fails, each processor is
+ * reset and replays on its own instead, so a rebuild never leaves a read model half-built.
+ */
+@Component
+public class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    /** The read models (processing groups) a full rebuild covers: never the saga or the privacy processes. */
+    public static final List<String> READ_MODELS = List.of("programmes", "supporter-directory", "request-queue",
+            "oversight", "feedback-ledger");
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore events;
+    private final TokenStore tokens;
+    private final int batchSize;
+
+    ReadModelRebuild(EventProcessingConfiguration processing, EventStore events, TokenStore tokens,
+                     @Value("${peersupport.processors.rebuild-batch-size:2000}") int batchSize) {
+        this.processing = processing;
+        this.events = events;
+        this.tokens = tokens;
+        this.batchSize = batchSize;
+    }
+
+    /** What a rebuild did: which read models, how many events, how long. */
+    public record Result(List<String> readModels, long events, long millis) {
+    }
+
+    /** Drops and rebuilds every read model in {@link #READ_MODELS}. Blocks until the pass is done. */
+    public synchronized Result rebuildAll() {
+        long started = System.nanoTime();
+        List<TrackingEventProcessor> processors = READ_MODELS.stream()
+                .map(name -> processing.eventProcessor(name, TrackingEventProcessor.class)
+                        .orElseThrow(() -> new IllegalStateException("no tracking processor " + name)))
+                .toList();
+        processors.forEach(TrackingEventProcessor::shutDown);
+        long handled = 0;
+        try {
+            List<EventHandlerInvoker> invokers = processors.stream()
+                    .map(TrackingEventProcessor::eventHandlerInvoker).toList();
+            invokers.forEach(EventHandlerInvoker::performReset);
+            TrackingToken last = null;
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+                List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+                while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                    batch.add(stream.nextAvailable());
+                    if (batch.size() == batchSize) {
+                        handle(batch, invokers);
+                        last = batch.get(batch.size() - 1).trackingToken();
+                        handled += batch.size();
+                        batch.clear();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    handle(batch, invokers);
+                    last = batch.get(batch.size() - 1).trackingToken();
+                    handled += batch.size();
+                }
+            }
+            for (TrackingEventProcessor processor : processors) {
+                resumeAt(processor.getName(), last);
+            }
+        } catch (Exception e) {
+            log.warn("One-pass rebuild failed after {} events; each read model replays on its own instead",
+                    handled, e);
+            processors.forEach(TrackingEventProcessor::resetTokens);
+        } finally {
+            processors.forEach(TrackingEventProcessor::start);
+        }
+        return new Result(READ_MODELS, handled, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void handle(List<TrackedEventMessage<?>> batch, List<EventHandlerInvoker> invokers)
+            throws Exception {
+        BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
+            TrackedEventMessage<?> event = unitOfWork.getMessage();
+            for (EventHandlerInvoker invoker : invokers) {
+                if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                    invoker.handle(event, Segment.ROOT_SEGMENT);
+                }
+            }
+            if (unitOfWork.isLastMessage()) {
+                ReadModelBatches.flushPending(unitOfWork);
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException("read-model handler failed during rebuild", result.exceptionResult());
+        }
+    }
+
+    /** Stores the pass's position for every segment of the processor (segments are released on shutdown). */
+    private void resumeAt(String processorName, TrackingToken last) {
+        for (int segment : tokens.fetchSegments(processorName)) {
+            tokens.storeToken(last, processorName, segment);
+            tokens.releaseClaim(processorName, segment);
+        }
+    }
+}
