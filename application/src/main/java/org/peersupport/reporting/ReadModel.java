@@ -1,9 +1,11 @@
 package org.peersupport.reporting;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -52,7 +54,9 @@ final class ReadModel<T> {
     void update(String id, UnaryOperator<T> transition) {
         Pending<T> pending = pending();
         T current = pending != null && pending.changed.containsKey(id) ? pending.changed.get(id)
-                : mongo.findById(id, type, collection);
+                : pending != null && pending.rebuild != null && pending.rebuild.recent(collection, id) != null
+                        ? type.cast(pending.rebuild.recent(collection, id))
+                        : mongo.findById(id, type, collection);
         if (current == null) {
             return;
         }
@@ -81,31 +85,76 @@ final class ReadModel<T> {
             return null;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(resourceKey, key -> new Pending<>(this));
+        return root.getOrComputeResource(resourceKey,
+                key -> new Pending<>(this, root.getResource(RebuildScope.RESOURCE)));
     }
 
-    private void write(Map<String, T> documents) {
+    private void write(Map<String, T> documents, RebuildScope rebuild) {
         if (documents.isEmpty()) {
             return;
         }
         var bulk = mongo.bulkOps(BulkMode.ORDERED, type, collection);
-        documents.forEach((id, document) -> bulk.replaceOne(Query.query(Criteria.where("_id").is(id)), document,
-                FindAndReplaceOptions.options().upsert()));
+        documents.forEach((id, document) -> {
+            if (rebuild != null && rebuild.firstWrite(collection, id)) {
+                bulk.insert(document);
+            } else {
+                bulk.replaceOne(Query.query(Criteria.where("_id").is(id)), document,
+                        FindAndReplaceOptions.options().upsert());
+            }
+            if (rebuild != null) {
+                rebuild.remember(collection, id, document);
+            }
+        });
         bulk.execute();
     }
 
     /** The documents a batch has changed, not yet written. */
     static final class Pending<T> {
         private final ReadModel<T> model;
+        private final RebuildScope rebuild;
         private final Map<String, T> changed = new LinkedHashMap<>();
 
-        private Pending(ReadModel<T> model) {
+        private Pending(ReadModel<T> model, RebuildScope rebuild) {
             this.model = model;
+            this.rebuild = rebuild;
         }
 
         void flush() {
-            model.write(changed);
+            model.write(changed, rebuild);
             changed.clear();
+        }
+    }
+
+    /**
+     * A one-pass rebuild into emptied collections ({@link ReadModelRebuild}), across its batches:
+     * a document's first write is an insert rather than an upsert, and the most recently written
+     * documents stay in memory so a later batch need not read them back.
+     */
+    static final class RebuildScope {
+        static final String RESOURCE = "read-model:rebuild";
+
+        private final Set<String> written = new HashSet<>();
+        private final Map<String, Object> recent;
+
+        RebuildScope(int keepRecent) {
+            this.recent = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                    return size() > keepRecent;
+                }
+            };
+        }
+
+        boolean firstWrite(String collection, String id) {
+            return written.add(collection + '/' + id);
+        }
+
+        void remember(String collection, String id, Object document) {
+            recent.put(collection + '/' + id, document);
+        }
+
+        Object recent(String collection, String id) {
+            return recent.get(collection + '/' + id);
         }
     }
 }

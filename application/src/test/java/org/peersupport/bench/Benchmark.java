@@ -216,6 +216,7 @@ public final class Benchmark {
         emit("rebuild", Map.of("events", rebuilt.events(), "projections", PROJECTIONS.length,
                 "seconds", round(rebuildSecs), "eventsPerSecond", round(rebuildRate),
                 "rawReadEventsPerSecond", round(rawRate), "ratioToRawRead", round(rebuildRate / rawRate),
+                "passOnlyEventsPerSecond", round(rebuilt.events() / (rebuilt.passMillis() / 1000.0)),
                 "target", 20000, "targetRatio", 0.5));
 
         // For comparison, each processor replaying on its own (POST /api/admin/processors/{name}/replay).
