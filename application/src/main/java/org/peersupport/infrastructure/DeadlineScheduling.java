@@ -46,6 +46,11 @@ class DeadlineScheduling {
                   version bigint not null,
                   priority smallint,
                   primary key (task_name, task_instance))""");
+        // db-scheduler's own recommendation: polling asks by execution time, dead-execution checks
+        // by heartbeat; without these each poll reads every scheduled deadline.
+        JdbcTemplate ddl = new JdbcTemplate(dataSource);
+        ddl.execute("create index if not exists execution_time_idx on scheduled_tasks (execution_time)");
+        ddl.execute("create index if not exists last_heartbeat_idx on scheduled_tasks (last_heartbeat)");
         // The scheduler's time starts from the application's clock and then runs at real speed, so
         // a pinned clock (tests, demonstrations) fires what is due by its date and nothing later.
         // (A clock that stands still would stall db-scheduler's polling, which waits on elapsed time.)

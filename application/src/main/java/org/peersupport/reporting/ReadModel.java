@@ -89,20 +89,17 @@ final class ReadModel<T> {
                 key -> new Pending<>(this, root.getResource(RebuildScope.RESOURCE)));
     }
 
-    private void write(Map<String, T> documents, RebuildScope rebuild) {
+    private void write(Map<String, T> documents, Set<String> inserts) {
         if (documents.isEmpty()) {
             return;
         }
         var bulk = mongo.bulkOps(BulkMode.ORDERED, type, collection);
         documents.forEach((id, document) -> {
-            if (rebuild != null && rebuild.firstWrite(collection, id)) {
+            if (inserts.contains(id)) {
                 bulk.insert(document);
             } else {
                 bulk.replaceOne(Query.query(Criteria.where("_id").is(id)), document,
                         FindAndReplaceOptions.options().upsert());
-            }
-            if (rebuild != null) {
-                rebuild.remember(collection, id, document);
             }
         });
         bulk.execute();
@@ -120,8 +117,30 @@ final class ReadModel<T> {
         }
 
         void flush() {
-            model.write(changed, rebuild);
+            detach().run();
+        }
+
+        /**
+         * Takes the batch's changes out and returns their write, to run now or on another thread
+         * (a rebuild writes one batch while handling the next). What to insert and what to keep in
+         * memory is decided here, on the handling thread.
+         */
+        Runnable detach() {
+            if (changed.isEmpty()) {
+                return () -> { };
+            }
+            Map<String, T> documents = new LinkedHashMap<>(changed);
             changed.clear();
+            Set<String> inserts = new HashSet<>();
+            if (rebuild != null) {
+                documents.forEach((id, document) -> {
+                    if (rebuild.firstWrite(model.collection, id)) {
+                        inserts.add(id);
+                    }
+                    rebuild.remember(model.collection, id, document);
+                });
+            }
+            return () -> model.write(documents, inserts);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.peersupport.reporting;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -36,10 +38,17 @@ class ReadModelBatches {
 
     /** Writes every read model's pending changes held by the unit of work. */
     static void flushPending(UnitOfWork<?> unitOfWork) {
+        detachPending(unitOfWork).forEach(Runnable::run);
+    }
+
+    /** Takes every read model's pending changes out of the unit of work, as writes still to run. */
+    static List<Runnable> detachPending(UnitOfWork<?> unitOfWork) {
+        List<Runnable> writes = new ArrayList<>();
         for (Object resource : unitOfWork.root().resources().values()) {
             if (resource instanceof ReadModel.Pending<?> pending) {
-                pending.flush();
+                writes.add(pending.detach());
             }
         }
+        return writes;
     }
 }

@@ -3,6 +3,8 @@ package org.peersupport.reporting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -44,6 +46,11 @@ public class ReadModelRebuild {
     private final EventStore events;
     private final TokenStore tokens;
     private final int batchSize;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "read-model-rebuild-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ReadModelRebuild(EventProcessingConfiguration processing, EventStore events, TokenStore tokens,
                      @Value("${peersupport.processors.rebuild-batch-size:5000}") int batchSize) {
@@ -73,6 +80,9 @@ public class ReadModelRebuild {
                 .toArray(CompletableFuture[]::new)).join();
         long handled = 0;
         long passStarted = System.nanoTime();
+        // One batch is written while the next is handled: with the read-model store in this
+        // process, writing is half the work. In order, at most one batch in flight.
+        CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
         try {
             List<EventHandlerInvoker> invokers = processors.stream()
                     .map(TrackingEventProcessor::eventHandlerInvoker).toList();
@@ -82,27 +92,28 @@ public class ReadModelRebuild {
             ReadModel.RebuildScope scope = new ReadModel.RebuildScope(KEEP_RECENT);
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                 List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-                while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                boolean more = stream.hasNextAvailable(0, TimeUnit.MILLISECONDS);
+                while (more) {
                     batch.add(stream.nextAvailable());
-                    if (batch.size() == batchSize) {
-                        handle(batch, invokers, scope);
+                    more = stream.hasNextAvailable(0, TimeUnit.MILLISECONDS);
+                    if (batch.size() == batchSize || !more) {
+                        List<Runnable> writes = handle(batch, invokers, scope);
+                        written.join();
+                        written = CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), writer);
                         last = batch.get(batch.size() - 1).trackingToken();
                         handled += batch.size();
-                        batch.clear();
+                        batch = new ArrayList<>(batchSize);
                     }
                 }
-                if (!batch.isEmpty()) {
-                    handle(batch, invokers, scope);
-                    last = batch.get(batch.size() - 1).trackingToken();
-                    handled += batch.size();
-                }
             }
+            written.join();
             for (TrackingEventProcessor processor : processors) {
                 resumeAt(processor.getName(), last);
             }
         } catch (Exception e) {
             log.warn("One-pass rebuild failed after {} events; each read model replays on its own instead",
                     handled, e);
+            written.exceptionally(failure -> null).join();
             processors.forEach(TrackingEventProcessor::resetTokens);
         } finally {
             processors.forEach(TrackingEventProcessor::start);
@@ -111,8 +122,10 @@ public class ReadModelRebuild {
         return new Result(READ_MODELS, handled, (now - started) / 1_000_000, (now - passStarted) / 1_000_000);
     }
 
-    private static void handle(List<TrackedEventMessage<?>> batch, List<EventHandlerInvoker> invokers,
-                               ReadModel.RebuildScope scope) throws Exception {
+    /** Handles a batch in every read model; returns the batch's writes, not yet run. */
+    private static List<Runnable> handle(List<TrackedEventMessage<?>> batch, List<EventHandlerInvoker> invokers,
+                                         ReadModel.RebuildScope scope) throws Exception {
+        List<Runnable> writes = new ArrayList<>();
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         unitOfWork.resources().put(ReadModel.RebuildScope.RESOURCE, scope);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
@@ -123,13 +136,14 @@ public class ReadModelRebuild {
                 }
             }
             if (unitOfWork.isLastMessage()) {
-                ReadModelBatches.flushPending(unitOfWork);
+                writes.addAll(ReadModelBatches.detachPending(unitOfWork));
             }
             return null;
         });
         if (result.isExceptional()) {
             throw new IllegalStateException("read-model handler failed during rebuild", result.exceptionResult());
         }
+        return writes;
     }
 
     /** Stores the pass's position for every segment of the processor (segments are released on shutdown). */
