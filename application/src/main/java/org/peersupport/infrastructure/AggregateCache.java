@@ -20,7 +20,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 final class AggregateCache implements Cache {
 
     /** Loaded aggregates kept per type; the least recently used go first. */
-    static final long MAXIMUM_SIZE = 10_000;
+    static final long MAXIMUM_SIZE = 5_000;
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
