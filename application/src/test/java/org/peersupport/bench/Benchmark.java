@@ -154,7 +154,8 @@ public final class Benchmark {
         pool.shutdown();
         long appended = storeSize(app) - before;
         emit("append", Map.of("events", appended, "seconds", round(secs), "eventsPerSecond", round(appended / secs),
-                "threads", threads, "target", 5000));
+                "threads", threads, "target", 5000, "eventStoreMb", fileMb("eventstore.mv.db"),
+                "readModelStoreMb", fileMb("readmodels.mv")));
         return storeSize(app);
     }
 
@@ -265,6 +266,11 @@ public final class Benchmark {
 
     private static long storeSize(ConfigurableApplicationContext app) {
         return storeHead(app) + 1;
+    }
+
+    private long fileMb(String name) throws IOException {
+        Path file = dataDir.resolve(name);
+        return Files.exists(file) ? Files.size(file) / (1024 * 1024) : -1;
     }
 
     private static double round(double value) {
