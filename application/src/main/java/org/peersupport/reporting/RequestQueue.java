@@ -133,7 +133,7 @@ class RequestQueue {
         if (q.stage() != null) {
             criteria = criteria.and("stage").is(q.stage());
         }
-        return listings.find(new Query(criteria).with(Sort.by("requestedOn", "_id")));
+        return listings.find(new Query(criteria).with(Sort.by("requestedOn", "_id")).skip(q.offset()).limit(q.limit()));
     }
 
     @QueryHandler

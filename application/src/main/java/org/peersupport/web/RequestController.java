@@ -198,10 +198,14 @@ class RequestController {
         bus.send(new WithdrawRequest(requestId, bus.today()));
     }
 
+    /** The queue, oldest first, a page at a time (default 500, at most 1,000). */
     @GetMapping
     List<RequestView> queue(@RequestParam(required = false) String programmeId,
-                            @RequestParam(required = false) RequestStage stage) {
-        return bus.list(new FindRequests(programmeId, stage), RequestListing.class).stream().map(this::view).toList();
+                            @RequestParam(required = false) RequestStage stage,
+                            @RequestParam(defaultValue = "0") @Min(0) int offset,
+                            @RequestParam(defaultValue = "" + FindRequests.DEFAULT_LIMIT) @Min(1) @Max(1000) int limit) {
+        return bus.list(new FindRequests(programmeId, stage, offset, limit), RequestListing.class).stream()
+                .map(this::view).toList();
     }
 
     @GetMapping("/{requestId}")
