@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * #442: 3% of the chunks' bytes were live). This does what H2's background writer would: free
  * unused chunks and rewrite sparse ones, every few seconds, on its own thread. Superseded chunks
  * are still kept for H2's retention time (45 s, so that a power cut cannot leave the file
- * pointing at overwritten data), so under the benchmark's load the file levels off near 1 GB.
+ * pointing at overwritten data). Under the benchmark's sustained load this slowed the growth to
+ * about 150 MB a minute (5.5 GB after a million events) but did not stop it: see
+ * docs/benchmarks.md.
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
