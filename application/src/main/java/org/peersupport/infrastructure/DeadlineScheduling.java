@@ -31,7 +31,8 @@ class DeadlineScheduling {
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                                 @Value("${peersupport.deadlines.polling-interval:PT5S}") Duration polling) {
-        new JdbcTemplate(dataSource).execute("""
+        JdbcTemplate ddl = new JdbcTemplate(dataSource);
+        ddl.execute("""
                 create table if not exists scheduled_tasks (
                   task_name varchar(100) not null,
                   task_instance varchar(100) not null,
@@ -48,7 +49,6 @@ class DeadlineScheduling {
                   primary key (task_name, task_instance))""");
         // db-scheduler's own recommendation: polling asks by execution time, dead-execution checks
         // by heartbeat; without these each poll reads every scheduled deadline.
-        JdbcTemplate ddl = new JdbcTemplate(dataSource);
         ddl.execute("create index if not exists execution_time_idx on scheduled_tasks (execution_time)");
         ddl.execute("create index if not exists last_heartbeat_idx on scheduled_tasks (last_heartbeat)");
         // The scheduler's time starts from the application's clock and then runs at real speed, so

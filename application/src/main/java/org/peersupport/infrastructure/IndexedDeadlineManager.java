@@ -44,9 +44,7 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
         String id = super.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
         // At prepare commit, like the task itself: an aggregate's identifier may only be known once
         // its creation event has been applied.
-        runOnPrepareCommitOrNow(() -> jdbc.update(
-                "insert into deadline_index (scope_key, deadline_name, schedule_id) values (?, ?, ?)",
-                scopeKey(deadlineScope), deadlineName, id));
+        runOnPrepareCommitOrNow(() -> index(scopeKey(deadlineScope), deadlineName, id));
         return id;
     }
 
@@ -100,13 +98,16 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
                       primary key (scope_key, deadline_name, schedule_id))""");
             jdbc.execute("create index deadline_index_by_id on deadline_index (schedule_id)");
             scheduler.fetchScheduledExecutionsForTask(TASK_NAME, DbSchedulerBinaryDeadlineDetails.class,
-                    execution -> jdbc.update(
-                            "insert into deadline_index (scope_key, deadline_name, schedule_id) values (?, ?, ?)",
-                            scopeKey(execution.getData().getDeserializedScopeDescriptor(serializer)),
+                    execution -> index(scopeKey(execution.getData().getDeserializedScopeDescriptor(serializer)),
                             execution.getData().getD(), execution.getTaskInstance().getId()));
         }
         jdbc.update("delete from deadline_index where schedule_id not in "
                 + "(select task_instance from scheduled_tasks where task_name = ?)", TASK_NAME);
+    }
+
+    private void index(String scopeKey, String deadlineName, String scheduleId) {
+        jdbc.update("insert into deadline_index (scope_key, deadline_name, schedule_id) values (?, ?, ?)",
+                scopeKey, deadlineName, scheduleId);
     }
 
     static String scopeKey(ScopeDescriptor scope) {

@@ -53,10 +53,10 @@ final class ReadModel<T> {
     /** Applies a transition to the document if it exists (it may not, e.g. mid-replay of another group). */
     void update(String id, UnaryOperator<T> transition) {
         Pending<T> pending = pending();
-        T current = pending != null && pending.changed.containsKey(id) ? pending.changed.get(id)
-                : pending != null && pending.rebuild != null && pending.rebuild.recent(collection, id) != null
-                        ? type.cast(pending.rebuild.recent(collection, id))
-                        : mongo.findById(id, type, collection);
+        T current = pending == null ? null : pending.known(id);
+        if (current == null) {
+            current = mongo.findById(id, type, collection);
+        }
         if (current == null) {
             return;
         }
@@ -118,6 +118,15 @@ final class ReadModel<T> {
 
         void flush() {
             detach().run();
+        }
+
+        /** The document as this batch, or the rebuild it belongs to, last left it; null if neither has it. */
+        T known(String id) {
+            T changedHere = changed.get(id);
+            if (changedHere != null || rebuild == null) {
+                return changedHere;
+            }
+            return model.type.cast(rebuild.recent(model.collection, id));
         }
 
         /**
