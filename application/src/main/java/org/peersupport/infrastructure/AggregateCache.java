@@ -1,7 +1,10 @@
 package org.peersupport.infrastructure;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.List;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
@@ -12,68 +15,107 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 
 /**
- * Axon's aggregate cache on Caffeine, bounded by count (one per aggregate type), so a command finds its aggregate loaded
- * instead of replaying the aggregate's history (Axon ships adapters only for JCache and Ehcache,
- * each needing a provider with process-wide state). Axon evicts an aggregate whose unit of work
- * rolls back; entry listeners are not used by Axon's repositories and are not offered.
+ * Axon's aggregate cache on Caffeine, bounded by count (one per aggregate type), so a command
+ * finds its aggregate loaded instead of replaying the aggregate's history (Axon ships adapters
+ * only for JCache and Ehcache, each needing a provider with process-wide state). Axon evicts an
+ * aggregate whose unit of work rolls back. Entry listeners hear of reads, writes, removals and
+ * evictions (an eviction for want of room is reported as an expiry).
  */
 final class AggregateCache implements Cache {
 
     /** Loaded aggregates kept per type; the least recently used go first. */
     static final long MAXIMUM_SIZE = 5_000;
 
-    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+    private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+    private final ConcurrentMap<Object, Object> entries;
 
     AggregateCache(long maximumSize) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.entries = Caffeine.newBuilder().maximumSize(maximumSize)
+                .removalListener((Object key, Object value, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        listeners.forEach(l -> l.onEntryExpired(key));
+                    }
+                })
+                .build().asMap();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        return (V) entries.getIfPresent(key);
+        Object value = entries.get(key);
+        if (value != null) {
+            listeners.forEach(l -> l.onEntryRead(key, value));
+        }
+        return (V) value;
     }
 
     @Override
     public void put(Object key, Object value) {
-        entries.put(key, value);
+        Object previous = entries.put(key, value);
+        listeners.forEach(l -> {
+            if (previous == null) {
+                l.onEntryCreated(key, value);
+            } else {
+                l.onEntryUpdated(key, value);
+            }
+        });
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return entries.asMap().putIfAbsent(key, value) == null;
+        boolean added = entries.putIfAbsent(key, value) == null;
+        if (added) {
+            listeners.forEach(l -> l.onEntryCreated(key, value));
+        }
+        return added;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
-        return (T) entries.get(key, k -> valueSupplier.get());
+        Object known = get(key);
+        if (known != null) {
+            return (T) known;
+        }
+        T value = valueSupplier.get();
+        if (value == null) {
+            throw new IllegalArgumentException("The value supplier gave no value for key [" + key + "]");
+        }
+        return putIfAbsent(key, value) ? value : (T) entries.getOrDefault(key, value);
     }
 
     @Override
     public boolean remove(Object key) {
-        return entries.asMap().remove(key) != null;
+        boolean removed = entries.remove(key) != null;
+        if (removed) {
+            listeners.forEach(l -> l.onEntryRemoved(key));
+        }
+        return removed;
     }
 
     @Override
     public void removeAll() {
-        entries.invalidateAll();
+        entries.keySet().forEach(this::remove);
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return entries.asMap().containsKey(key);
+        return entries.containsKey(key);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        entries.asMap().computeIfPresent(key, (k, v) -> update.apply((V) v));
+        Object value = entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+        if (value != null) {
+            listeners.forEach(l -> l.onEntryUpdated(key, value));
+        }
     }
 
     @Override
     public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
-        throw new UnsupportedOperationException("The aggregate cache has no entry listeners");
+        listeners.add(cacheEntryListener);
+        return () -> listeners.remove(cacheEntryListener);
     }
 
     /** Defines one cache bean per name, before the aggregates' repositories look them up. */
