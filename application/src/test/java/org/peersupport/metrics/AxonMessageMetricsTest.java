@@ -1,0 +1,63 @@
+package org.peersupport.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.monitoring.MessageMonitor;
+import org.junit.jupiter.api.Test;
+
+class AxonMessageMetricsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final AxonMessageMetrics metrics = new AxonMessageMetrics(new GlobalMetricRegistry(registry));
+
+    record Invented(String id) {
+    }
+
+    @Test
+    void aProcessorCountsAndReportsLagButKeepsNoCapacityWindow() {
+        MessageMonitor<Message<?>> monitor = metrics.monitorFor(TrackingEventProcessor.class, "oversight");
+        for (int i = 0; i < 1_000; i++) {
+            monitor.onMessageIngested(GenericEventMessage.asEventMessage(new Invented("e" + i))).reportSuccess();
+        }
+
+        assertThat(names()).contains("eventProcessor.ingestedCounter", "eventProcessor.successCounter",
+                        "eventProcessor.processedCounter", "eventProcessor.latency")
+                .noneMatch(name -> name.contains("capacity"))
+                .noneMatch(name -> name.contains("Timer"));
+        assertThat(registry.get("eventProcessor.successCounter").tag("processorName", "oversight")
+                .tag("payloadType", "Invented").counter().count()).isEqualTo(1_000);
+    }
+
+    @Test
+    void theCommandBusKeepsCountersAndTimersPerCommandTypeButNoCapacityWindow() {
+        MessageMonitor<Message<?>> monitor = metrics.monitorFor(SimpleCommandBus.class, "commandBus");
+        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage(new Invented("c"))).reportSuccess();
+
+        assertThat(names()).contains("commandBus.successCounter", "commandBus.successTimer")
+                .noneMatch(name -> name.contains("capacity"));
+        assertThat(registry.get("commandBus.successTimer").tag("payloadType", "Invented").timer().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void otherComponentsAreNotMonitored() {
+        MessageMonitor<Message<?>> monitor = metrics.monitorFor(String.class, "something");
+        monitor.onMessageIngested(GenericEventMessage.asEventMessage(new Invented("x"))).reportSuccess();
+
+        assertThat(registry.getMeters()).isEmpty();
+    }
+
+    private Set<String> names() {
+        return registry.getMeters().stream().map(Meter::getId).map(Meter.Id::getName).collect(Collectors.toSet());
+    }
+}
