@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.peersupport.privacy.KeyDurability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -26,13 +27,17 @@ import org.springframework.context.annotation.Profile;
 class EmbeddedMongoConfiguration {
 
     @Bean
-    MongoBackend embeddedMongoBackend(@Value("${peersupport.embedded.mongo-file:}") String file) throws IOException {
+    MongoBackend embeddedMongoBackend(@Value("${peersupport.embedded.mongo-file:}") String file,
+                                      @Value("${peersupport.embedded.mongo-cache-mb:128}") int cacheMb)
+            throws IOException {
         if (file.isBlank()) {
             return new MemoryBackend();
         }
         Path path = Path.of(file).toAbsolutePath();
         Files.createDirectories(path.getParent());
-        return new H2Backend(path.toString());
+        // H2's default page cache is 16 MB; a rebuild writes every collection and index of a
+        // store of a gigabyte or more (a million events), and slowed as they outgrew it.
+        return new H2Backend(new MVStore.Builder().fileName(path.toString()).cacheSize(cacheMb).open());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -37,7 +37,7 @@ class FileDurableTransactionsTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeerSupportApplication.class).run(
                 "--server.port=0", "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
                 "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--peersupport.demo.enabled=false",
-                "--peersupport.event-store.housekeeping-interval-ms=0")) {
+                "--peersupport.embedded.housekeeping-interval-ms=0")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             TransactionTemplate transactions = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
             jdbc.execute("create table if not exists durability_probe (marker varchar(64))");

@@ -1,0 +1,49 @@
+package org.peersupport.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peersupport.PeerSupportApplication;
+import org.peersupport.support.PeerSupportTest;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Both H2 files of the embedded default are looked after: short retention, synced, a larger cache for read models. */
+class FileStoreHousekeepingTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void bothFilesKeepSupersededChunksFiveIntervalsInsteadOfFortyFiveSeconds() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeerSupportApplication.class).run(
+                "--server.port=0", "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
+                "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--peersupport.demo.enabled=false",
+                "--peersupport.embedded.housekeeping-interval-ms=700")) {
+            MVStore eventStore = H2Files.mvStore(app.getBean(DataSource.class));
+            MVStore readModels = ((H2Backend) app.getBean(MongoBackend.class)).getMvStore();
+
+            assertThat(eventStore.getRetentionTime()).as("event store").isEqualTo(3_500);
+            assertThat(readModels.getRetentionTime()).as("read-model store").isEqualTo(3_500);
+            assertThat(readModels.getCacheSize()).as("read-model page cache, MB").isEqualTo(128);
+        }
+    }
+
+    @Test
+    void turnedOffTheFilesKeepH2sRetention() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeerSupportApplication.class).run(
+                "--server.port=0", "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
+                "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--peersupport.demo.enabled=false",
+                "--peersupport.embedded.housekeeping-interval-ms=0")) {
+            MVStore eventStore = H2Files.mvStore(app.getBean(DataSource.class));
+
+            assertThat(eventStore.getRetentionTime()).isEqualTo(45_000);
+        }
+    }
+}
