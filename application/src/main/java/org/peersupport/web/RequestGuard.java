@@ -43,7 +43,9 @@ class RequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            response.setHeader("Connection", "close");
+            // No "Connection: close": the server would close while the client is still sending,
+            // and the client could lose the answer (a hostile-input run in CI saw it once). Tomcat
+            // discards the unread body instead, up to its max-swallow-size (2 MB), then closes.
             problem(response, 413, "Content Too Large", "The request body is larger than this service accepts");
             return;
         }
