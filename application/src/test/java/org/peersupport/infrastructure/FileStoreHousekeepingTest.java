@@ -22,10 +22,7 @@ class FileStoreHousekeepingTest {
 
     @Test
     void bothFilesKeepSupersededChunksFiveIntervalsInsteadOfFortyFiveSeconds() {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeerSupportApplication.class).run(
-                "--server.port=0", "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
-                "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--peersupport.demo.enabled=false",
-                "--peersupport.embedded.housekeeping-interval-ms=700")) {
+        try (ConfigurableApplicationContext app = startWithHousekeepingEvery(700)) {
             MVStore eventStore = H2Files.mvStore(app.getBean(DataSource.class));
             MVStore readModels = ((H2Backend) app.getBean(MongoBackend.class)).getMvStore();
 
@@ -37,13 +34,17 @@ class FileStoreHousekeepingTest {
 
     @Test
     void turnedOffTheFilesKeepH2sRetention() {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeerSupportApplication.class).run(
-                "--server.port=0", "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
-                "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--peersupport.demo.enabled=false",
-                "--peersupport.embedded.housekeeping-interval-ms=0")) {
+        try (ConfigurableApplicationContext app = startWithHousekeepingEvery(0)) {
             MVStore eventStore = H2Files.mvStore(app.getBean(DataSource.class));
 
             assertThat(eventStore.getRetentionTime()).isEqualTo(45_000);
         }
+    }
+
+    private ConfigurableApplicationContext startWithHousekeepingEvery(long millis) {
+        return new SpringApplicationBuilder(PeerSupportApplication.class).run(
+                "--server.port=0", "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
+                "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--peersupport.demo.enabled=false",
+                "--peersupport.embedded.housekeeping-interval-ms=" + millis);
     }
 }
