@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
+import java.time.Duration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -99,16 +100,17 @@ class AxonConfiguration {
      * store the token first, which is safe only when token and read models share that transaction;
      * here both live in MongoDB, outside it, and a kill -9 mid-batch skipped the batch for read models
      * and the saga (found by the crash harness). Now a crash can only repeat a batch, and every
-     * handler is idempotent.
+     * handler is idempotent. A batch may wait a moment for more events to fill it ({@link GatheredBatches}).
      */
     @Bean
     ConfigurerModule trackingProcessorsStoreTokensAfterProcessing(
-            @Value("${peersupport.processors.batch-size}") int batchSize) {
+            @Value("${peersupport.processors.batch-size}") int batchSize,
+            @Value("${peersupport.processors.gather-ms}") long gatherMs) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerEventProcessorFactory(
                 (name, config, invoker) -> TrackingEventProcessor.builder()
                         .name(name)
                         .eventHandlerInvoker(invoker)
-                        .messageSource(config.eventStore())
+                        .messageSource(GatheredBatches.of(config.eventStore(), Duration.ofMillis(gatherMs)))
                         .tokenStore(config.getComponent(TokenStore.class))
                         .transactionManager(config.getComponent(TransactionManager.class))
                         .messageMonitor(config.messageMonitor(TrackingEventProcessor.class, name))
