@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.micrometer.TagsUtil;
@@ -32,7 +31,8 @@ import org.springframework.stereotype.Component;
  * 150,000 events the benchmark's heap held 1.85 million such entries (about 160 MB), growing until
  * ten minutes of traffic are held (the heap measured after a million events was 735 MB). A timer per
  * event handled also cost a meter lookup for each event in each processor. Processor lag and
- * counts say what operations need; command and query timers remain.
+ * counts say what operations need; command and query timers remain. Counters are found once per
+ * tag set ({@link MessageCounters}).
  * <p>
  * Being a {@link MetricsConfigurerModule}, it replaces the one Axon's auto-configuration would add.
  */
@@ -61,17 +61,17 @@ class AxonMessageMetrics extends MetricsConfigurerModule {
                     TagsUtil.PAYLOAD_TYPE_TAG, message.getPayloadType().getSimpleName(),
                     TagsUtil.PROCESSOR_NAME_TAG, name);
             return new MultiMessageMonitor<>(List.of(
-                    (MessageMonitor) MessageCountingMonitor.buildMonitor(EVENT_PROCESSOR, meters, processorAndPayload),
+                    (MessageMonitor) new MessageCounters(EVENT_PROCESSOR, meters, processorAndPayload),
                     (MessageMonitor) EventProcessorLatencyMonitor.builder().meterNamePrefix(EVENT_PROCESSOR)
                             .meterRegistry(meters).tagsBuilder(processor).build()));
         }
         if (CommandBus.class.isAssignableFrom(componentType) || QueryBus.class.isAssignableFrom(componentType)) {
             return new MultiMessageMonitor<>(List.of(
-                    MessageCountingMonitor.buildMonitor(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION),
+                    new MessageCounters(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION),
                     MessageTimerMonitor.buildMonitor(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION)));
         }
         if (EventBus.class.isAssignableFrom(componentType)) {
-            return MessageCountingMonitor.buildMonitor(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
+            return new MessageCounters(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
         }
         return NoOpMessageMonitor.instance();
     }

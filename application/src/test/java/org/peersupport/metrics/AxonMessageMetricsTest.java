@@ -38,6 +38,31 @@ class AxonMessageMetricsTest {
                 .tag("payloadType", "Invented").counter().count()).isEqualTo(1_000);
     }
 
+    record Other(String id) {
+    }
+
+    @Test
+    void eachOutcomeIsCountedUnderItsOwnProcessorAndEventType() {
+        MessageMonitor<Message<?>> monitor = metrics.monitorFor(TrackingEventProcessor.class, "oversight");
+        for (int i = 0; i < 3; i++) {
+            monitor.onMessageIngested(GenericEventMessage.asEventMessage(new Invented("s" + i))).reportSuccess();
+        }
+        monitor.onMessageIngested(GenericEventMessage.asEventMessage(new Invented("f")))
+                .reportFailure(new IllegalStateException("invented failure"));
+        monitor.onMessageIngested(GenericEventMessage.asEventMessage(new Other("i"))).reportIgnored();
+
+        assertThat(count("eventProcessor.ingestedCounter", "Invented")).isEqualTo(4);
+        assertThat(count("eventProcessor.successCounter", "Invented")).isEqualTo(3);
+        assertThat(count("eventProcessor.failureCounter", "Invented")).isEqualTo(1);
+        assertThat(count("eventProcessor.processedCounter", "Invented")).isEqualTo(4);
+        assertThat(count("eventProcessor.ignoredCounter", "Other")).isEqualTo(1);
+        assertThat(count("eventProcessor.processedCounter", "Other")).isZero();
+    }
+
+    private double count(String name, String payloadType) {
+        return registry.get(name).tag("processorName", "oversight").tag("payloadType", payloadType).counter().count();
+    }
+
     @Test
     void theCommandBusKeepsCountersAndTimersPerCommandTypeButNoCapacityWindow() {
         MessageMonitor<Message<?>> monitor = metrics.monitorFor(SimpleCommandBus.class, "commandBus");
