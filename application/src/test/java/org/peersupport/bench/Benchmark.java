@@ -202,9 +202,11 @@ public final class Benchmark {
     }
 
     // 3. Rebuild every projection, compared with reading and deserialising the same store.
-    private void rebuildAgainstRawRead(ConfigurableApplicationContext app) throws Exception {
-        EventStore store = app.getBean(EventStore.class);
-        long head = storeHead(app);
+    private record RawRead(long events, double perSecond) {
+    }
+
+    /** Reads and deserialises every event up to the head. */
+    private static RawRead rawRead(EventStore store, long head) throws InterruptedException {
         long events = 0;
         long start = System.nanoTime();
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
@@ -217,7 +219,19 @@ public final class Benchmark {
                 }
             }
         }
-        double rawRate = events / ((System.nanoTime() - start) / 1e9);
+        return new RawRead(events, events / ((System.nanoTime() - start) / 1e9));
+    }
+
+    private void rebuildAgainstRawRead(ConfigurableApplicationContext app) throws Exception {
+        EventStore store = app.getBean(EventStore.class);
+        long head = storeHead(app);
+        // The baseline is the faster of two raw reads: the first also warms the JIT up (just after
+        // start-up, as on a store reused by --store), and a slow baseline would flatter the ratio.
+        RawRead first = rawRead(store, head);
+        RawRead second = rawRead(store, head);
+        double rawRate = Math.max(first.perSecond(), second.perSecond());
+        long events = second.events();
+        long start;
 
         // The product's full rebuild: every read model in one pass over the store.
         ReadModelRebuild.Result rebuilt = app.getBean(ReadModelRebuild.class).rebuildAll();
@@ -228,7 +242,8 @@ public final class Benchmark {
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         emit("rebuild", Map.of("events", rebuilt.events(), "projections", PROJECTIONS.length,
                 "seconds", round(rebuildSecs), "eventsPerSecond", round(rebuildRate),
-                "rawReadEventsPerSecond", round(rawRate), "ratioToRawRead", round(rebuildRate / rawRate),
+                "rawReadEventsPerSecond", round(rawRate), "rawReadPasses", List.of(round(first.perSecond()), round(second.perSecond())),
+                "ratioToRawRead", round(rebuildRate / rawRate),
                 "passOnlyEventsPerSecond", round(rebuilt.events() / (rebuilt.passMillis() / 1000.0)),
                 "target", 20000, "targetRatio", 0.5));
 

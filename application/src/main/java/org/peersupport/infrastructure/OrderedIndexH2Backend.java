@@ -1,0 +1,195 @@
+package org.peersupport.infrastructure;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * mongo-java-server's H2 backend (the embedded read-model store), with its unique indexes ordered
+ * by their values instead of by their Java serialisation.
+ *
+ * <p>The library keeps each unique index (every collection's {@code _id}, for one) in an H2 map
+ * keyed by its {@code KeyValue}, a class H2 does not know. For such keys H2 compares two keys by
+ * serialising both with {@code ObjectOutputStream} and comparing the bytes, at every step of every
+ * lookup: a quarter of all CPU time in a rebuild of a million events, and more as collections grow
+ * (the benchmark's profile). Here those maps order keys by their values ({@link #compareKeys}): the
+ * same keys, the same on-disk format, a different order. So the maps have new names, and an index
+ * found under the library's name is copied across once, on first start, and the old map removed.
+ */
+final class OrderedIndexH2Backend extends H2Backend {
+
+    OrderedIndexH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return OrderedIndexDatabase.open(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** Keys of unique indexes in value order; everything else as H2 would (one per map, as H2 has it). */
+    static DataType<Object> keyOrder() {
+        return new ObjectDataType() {
+            @Override
+            public int compare(Object a, Object b) {
+                if (a instanceof KeyValue x && b instanceof KeyValue y) {
+                    return compareKeys(x, y);
+                }
+                return super.compare(a, b);
+            }
+        };
+    }
+
+    /**
+     * A total order consistent with {@code KeyValue.equals}: by length, then element by element;
+     * an element by class, then by its natural order where it has one, else (and to break a tie
+     * between unequal values) by its serialised bytes, as H2 ordered everything before.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareKeys(KeyValue a, KeyValue b) {
+        int bySize = Integer.compare(a.size(), b.size());
+        if (bySize != 0) {
+            return bySize;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            if (x == y) {
+                continue;
+            }
+            if (x == null || y == null) {
+                return x == null ? -1 : 1;
+            }
+            int order;
+            if (x.getClass() != y.getClass()) {
+                order = x.getClass().getName().compareTo(y.getClass().getName());
+            } else if (x instanceof Comparable comparable) {
+                order = comparable.compareTo(y);
+                if (order == 0 && !x.equals(y)) {
+                    order = ObjectDataType.compareNotNull(ObjectDataType.serialize(x), ObjectDataType.serialize(y));
+                }
+            } else {
+                order = ObjectDataType.compareNotNull(ObjectDataType.serialize(x), ObjectDataType.serialize(y));
+            }
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    static final class OrderedIndexDatabase extends H2Database {
+
+        /** The library's constructor opens the indexes, before this class's own fields are set. */
+        private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+        private final MVStore store;
+
+        private OrderedIndexDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+            super(databaseName, store, cursors);
+            this.store = store;
+        }
+
+        static OrderedIndexDatabase open(String databaseName, MVStore store, CursorRegistry cursors) {
+            OPENING.set(store);
+            try {
+                return new OrderedIndexDatabase(databaseName, store, cursors);
+            } finally {
+                OPENING.remove();
+            }
+        }
+
+        private MVStore store() {
+            return store != null ? store : OPENING.get();
+        }
+
+        private String mapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._ordered_index_" + indexName;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore mv = store();
+            MVMap<KeyValue, Object> map = mv.openMap(mapName(collectionName, indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType((DataType) keyOrder()));
+            String libraryName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (mv.hasMap(libraryName)) {
+                // Copied whole each time the old map is still there: a crash mid-copy leaves it there.
+                MVMap<KeyValue, Object> library = mv.openMap(libraryName);
+                map.clear();
+                for (Map.Entry<KeyValue, Object> entry : library.entrySet()) {
+                    map.put(entry.getKey(), entry.getValue());
+                }
+                mv.removeMap(library);
+            }
+            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            store().removeMap(mapName(collection.getCollectionName(), indexName));
+        }
+    }
+
+    /** The library's {@code H2UniqueIndex}, on the map given (its constructor is not public). */
+    static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue keyValue) {
+            return map.remove(keyValue);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+            return map.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue keyValue) {
+            return map.get(keyValue);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+}
