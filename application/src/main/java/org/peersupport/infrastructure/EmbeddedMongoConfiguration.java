@@ -37,7 +37,7 @@ class EmbeddedMongoConfiguration {
         Files.createDirectories(path.getParent());
         // H2's default page cache is 16 MB; a rebuild writes every collection and index of a
         // store of a gigabyte or more (a million events), and slowed as they outgrew it.
-        return new OrderedIndexH2Backend(new MVStore.Builder().fileName(path.toString()).cacheSize(cacheMb).open());
+        return new ReadModelStoreBackend(new MVStore.Builder().fileName(path.toString()).cacheSize(cacheMb).open());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -116,8 +116,8 @@ final class ReadModel<T> {
             this.rebuild = rebuild;
         }
 
-        void flush() {
-            detach().run();
+        String collection() {
+            return model.collection;
         }
 
         /** The document as this batch, or the rebuild it belongs to, last left it; null if neither has it. */

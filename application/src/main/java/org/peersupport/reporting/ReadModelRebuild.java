@@ -46,7 +46,9 @@ public class ReadModelRebuild {
     private final EventStore events;
     private final TokenStore tokens;
     private final int batchSize;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+    /** Writers: a batch's collections are written side by side; each collection's batches in order. */
+    private static final int WRITERS = 4;
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, task -> {
         Thread thread = new Thread(task, "read-model-rebuild-writer");
         thread.setDaemon(true);
         return thread;
@@ -81,7 +83,9 @@ public class ReadModelRebuild {
         long handled = 0;
         long passStarted = System.nanoTime();
         // One batch is written while the next is handled: with the read-model store in this
-        // process, writing is half the work. In order, at most one batch in flight.
+        // process, writing is more than half the work. At most one batch in flight; its
+        // collections are written side by side (one writer waiting on the store's answer left a
+        // fifth of the CPU idle at 1M events).
         CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
         try {
             List<EventHandlerInvoker> invokers = processors.stream()
@@ -97,9 +101,11 @@ public class ReadModelRebuild {
                     batch.add(stream.nextAvailable());
                     more = stream.hasNextAvailable(0, TimeUnit.MILLISECONDS);
                     if (batch.size() == batchSize || !more) {
-                        List<Runnable> writes = handle(batch, invokers, scope);
+                        List<ReadModelBatches.Write> writes = handle(batch, invokers, scope);
                         written.join();
-                        written = CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), writer);
+                        written = CompletableFuture.allOf(writes.stream()
+                                .map(write -> CompletableFuture.runAsync(write.write(), writers))
+                                .toArray(CompletableFuture[]::new));
                         last = batch.get(batch.size() - 1).trackingToken();
                         handled += batch.size();
                         batch = new ArrayList<>(batchSize);
@@ -123,9 +129,10 @@ public class ReadModelRebuild {
     }
 
     /** Handles a batch in every read model; returns the batch's writes, not yet run. */
-    private static List<Runnable> handle(List<TrackedEventMessage<?>> batch, List<EventHandlerInvoker> invokers,
-                                         ReadModel.RebuildScope scope) throws Exception {
-        List<Runnable> writes = new ArrayList<>();
+    private static List<ReadModelBatches.Write> handle(List<TrackedEventMessage<?>> batch,
+                                                       List<EventHandlerInvoker> invokers,
+                                                       ReadModel.RebuildScope scope) throws Exception {
+        List<ReadModelBatches.Write> writes = new ArrayList<>();
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         unitOfWork.resources().put(ReadModel.RebuildScope.RESOURCE, scope);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {

@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OrderedIndexH2BackendTest {
+class ReadModelStoreBackendTest {
 
     @TempDir
     Path dir;
@@ -61,7 +64,7 @@ class OrderedIndexH2BackendTest {
 
     @Test
     void documentsAreFoundByIdAndADuplicateIdIsRefused() {
-        withStore(OrderedIndexH2Backend::new, requests -> {
+        withStore(ReadModelStoreBackend::new, requests -> {
             requests.insertMany(invented(2_000));
 
             for (int i = 0; i < 2_000; i += 7) {
@@ -78,8 +81,9 @@ class OrderedIndexH2BackendTest {
         withStore(H2Backend::new, requests -> requests.insertMany(invented(1_000)));
         assertThat(mapNames()).anyMatch(name -> name.endsWith("requests._index__id_"));
 
-        withStore(OrderedIndexH2Backend::new, requests -> {
-            assertThat(requests.find(Filters.eq("_id", "request-999")).first()).isNotNull();
+        withStore(ReadModelStoreBackend::new, requests -> {
+            assertThat(requests.find(Filters.eq("_id", "request-999")).first().getString("stage"))
+                    .isEqualTo("REQUESTED");
             assertThatThrownBy(() -> requests.insertOne(new Document("_id", "request-0")))
                     .isInstanceOf(MongoWriteException.class);
             requests.replaceOne(Filters.eq("_id", "request-1"), new Document("_id", "request-1").append("stage", "MATCHED"));
@@ -87,7 +91,7 @@ class OrderedIndexH2BackendTest {
 
         assertThat(mapNames()).noneMatch(name -> name.contains("._index_"))
                 .anyMatch(name -> name.endsWith("requests._ordered_index__id_"));
-        withStore(OrderedIndexH2Backend::new, requests -> {
+        withStore(ReadModelStoreBackend::new, requests -> {
             assertThat(requests.countDocuments()).isEqualTo(1_000);
             assertThat(requests.find(Filters.eq("_id", "request-1")).first().getString("stage")).isEqualTo("MATCHED");
         });
@@ -95,7 +99,7 @@ class OrderedIndexH2BackendTest {
 
     @Test
     void aDroppedCollectionTakesItsIndexWithIt() {
-        withStore(OrderedIndexH2Backend::new, requests -> {
+        withStore(ReadModelStoreBackend::new, requests -> {
             requests.insertMany(invented(100));
             requests.drop();
 
@@ -106,24 +110,74 @@ class OrderedIndexH2BackendTest {
     }
 
     @Test
+    void aDocumentIsStoredAsBsonAndOneStoredByTheLibraryIsStillRead() {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "request-1")
+                .append("stage", "MATCHED").append("sessions", List.of("s-1", "s-2")).append("held", 2)
+                .append("capacity", 3L).append("score", 4.5).append("paused", false).append("closedOn", null)
+                .append("requestedAt", java.time.Instant.parse("2026-09-07T09:00:00Z"))
+                .append("head", new de.bwaldvogel.mongo.bson.Document("subject", "head:1").append("sealed", "x"));
+        var type = ReadModelStoreBackend.documents();
+
+        WriteBuffer written = new WriteBuffer();
+        type.write(written, document);
+        ByteBuffer bytes = written.getBuffer().flip();
+        assertThat(bytes.get(0)).isEqualTo(ReadModelStoreBackend.BSON_DOCUMENT);
+        assertThat(type.read(bytes)).isEqualTo(document);
+        assertThat(bytes.remaining()).isZero();
+
+        WriteBuffer byLibrary = new WriteBuffer();
+        new ObjectDataType().write(byLibrary, document);
+        assertThat(type.read(byLibrary.getBuffer().flip())).isEqualTo(document);
+    }
+
+    @Test
+    void anIndexKeyIsStoredAsBsonAndOneStoredByTheLibraryIsStillRead() {
+        var type = ReadModelStoreBackend.keyOrder();
+        for (KeyValue key : List.of(new KeyValue("request-1"), new KeyValue("oversight", 0.0),
+                new KeyValue(java.util.Arrays.asList("saga-1", null)))) {
+            WriteBuffer written = new WriteBuffer();
+            type.write(written, key);
+            ByteBuffer bytes = written.getBuffer().flip();
+            assertThat(bytes.get(0)).isEqualTo(ReadModelStoreBackend.BSON_KEY);
+            assertThat(type.read(bytes)).isEqualTo(key);
+
+            WriteBuffer byLibrary = new WriteBuffer();
+            new ObjectDataType().write(byLibrary, key);
+            assertThat(type.read(byLibrary.getBuffer().flip())).isEqualTo(key);
+        }
+    }
+
+    @Test
+    void documentsReadBackFromTheFileEqualWhatWasWritten() {
+        Document written = new Document("_id", "request-1").append("stage", "MATCHED")
+                .append("sessions", List.of("s-1", "s-2")).append("held", 2).append("capacity", 3L)
+                .append("requestedAt", java.util.Date.from(java.time.Instant.parse("2026-09-07T09:00:00Z")))
+                .append("head", new Document("subject", "head:1").append("sealed", "x"));
+        withStore(ReadModelStoreBackend::new, requests -> requests.insertOne(written));
+
+        withStore(ReadModelStoreBackend::new,
+                requests -> assertThat(requests.find(Filters.eq("_id", "request-1")).first()).isEqualTo(written));
+    }
+
+    @Test
     void keysAreInOneTotalOrderThatAgreesWithEquality() {
         List<KeyValue> keys = List.of(new KeyValue("a"), new KeyValue("b"), new KeyValue("a", 1.0),
                 new KeyValue(1.0), new KeyValue(2.0), new KeyValue(new BigDecimal("1.0")),
                 new KeyValue(new BigDecimal("1.00")), new KeyValue("a", 2.0), new KeyValue(true));
         for (KeyValue x : keys) {
-            assertThat(OrderedIndexH2Backend.compareKeys(x, new KeyValue(List.copyOf(asList(x))))).isZero();
+            assertThat(ReadModelStoreBackend.compareKeys(x, new KeyValue(List.copyOf(asList(x))))).isZero();
             for (KeyValue y : keys) {
-                int xy = OrderedIndexH2Backend.compareKeys(x, y);
-                assertThat(Integer.signum(xy)).isEqualTo(-Integer.signum(OrderedIndexH2Backend.compareKeys(y, x)));
+                int xy = ReadModelStoreBackend.compareKeys(x, y);
+                assertThat(Integer.signum(xy)).isEqualTo(-Integer.signum(ReadModelStoreBackend.compareKeys(y, x)));
                 assertThat(xy == 0).isEqualTo(x.equals(y));
                 for (KeyValue z : keys) {
-                    if (xy < 0 && OrderedIndexH2Backend.compareKeys(y, z) < 0) {
-                        assertThat(OrderedIndexH2Backend.compareKeys(x, z)).isNegative();
+                    if (xy < 0 && ReadModelStoreBackend.compareKeys(y, z) < 0) {
+                        assertThat(ReadModelStoreBackend.compareKeys(x, z)).isNegative();
                     }
                 }
             }
         }
-        assertThat(OrderedIndexH2Backend.compareKeys(new KeyValue("request-10"), new KeyValue("request-9")))
+        assertThat(ReadModelStoreBackend.compareKeys(new KeyValue("request-10"), new KeyValue("request-9")))
                 .isNegative();
     }
 

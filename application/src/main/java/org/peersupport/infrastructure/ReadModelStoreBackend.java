@@ -9,17 +9,29 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * mongo-java-server's H2 backend (the embedded read-model store), with its unique indexes ordered
- * by their values instead of by their Java serialisation.
+ * mongo-java-server's H2 backend (the embedded read-model store), with two of its costs removed:
+ * unique indexes are ordered by their values instead of by their Java serialisation, and documents
+ * are stored as BSON instead of by Java serialisation.
  *
  * <p>The library keeps each unique index (every collection's {@code _id}, for one) in an H2 map
  * keyed by its {@code KeyValue}, a class H2 does not know. For such keys H2 compares two keys by
@@ -28,10 +40,16 @@ import org.h2.mvstore.type.ObjectDataType;
  * (the benchmark's profile). Here those maps order keys by their values ({@link #compareKeys}): the
  * same keys, the same on-disk format, a different order. So the maps have new names, and an index
  * found under the library's name is copied across once, on first start, and the old map removed.
+ *
+ * <p>Documents: the library stores each as a serialised Java object, which H2 writes with
+ * {@code ObjectOutputStream} every time a page holding it is written (most of H2's serialisation
+ * thread in a rebuild). Here a document is written as its BSON, the form the wire protocol already
+ * gives it, behind a tag of its own ({@link #documents}); a value without that tag is read as H2
+ * always read it, so a file written by the library's backend needs no conversion.
  */
-final class OrderedIndexH2Backend extends H2Backend {
+final class ReadModelStoreBackend extends H2Backend {
 
-    OrderedIndexH2Backend(MVStore store) {
+    ReadModelStoreBackend(MVStore store) {
         super(store);
     }
 
@@ -40,7 +58,10 @@ final class OrderedIndexH2Backend extends H2Backend {
         return OrderedIndexDatabase.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
-    /** Keys of unique indexes in value order; everything else as H2 would (one per map, as H2 has it). */
+    /**
+     * Keys of unique indexes in value order, written as BSON; everything else, and keys written
+     * before, as H2 would (one instance per map, as H2 has it).
+     */
     static DataType<Object> keyOrder() {
         return new ObjectDataType() {
             @Override
@@ -50,7 +71,54 @@ final class OrderedIndexH2Backend extends H2Backend {
                 }
                 return super.compare(a, b);
             }
+
+            @Override
+            public void write(WriteBuffer buff, Object obj) {
+                if (!(obj instanceof KeyValue key) || !writeBson(buff, BSON_KEY, asDocument(key))) {
+                    super.write(buff, obj);
+                }
+            }
+
+            @Override
+            public Object read(ByteBuffer buff) {
+                if (buff.get(buff.position()) != BSON_KEY) {
+                    return super.read(buff);
+                }
+                return new KeyValue(new ArrayList<>(readBson(buff).values()));
+            }
         };
+    }
+
+    private static Document asDocument(KeyValue key) {
+        Document document = new Document();
+        for (int i = 0; i < key.size(); i++) {
+            document.put(Integer.toString(i), key.get(i));
+        }
+        return document;
+    }
+
+    /** Writes the tag and the document's BSON; false, having written nothing, if BSON cannot hold it. */
+    private static boolean writeBson(WriteBuffer buff, byte tag, Document document) {
+        ByteBuf bson = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            buff.put(tag).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+            return true;
+        } catch (RuntimeException notBson) {
+            return false;
+        } finally {
+            bson.release();
+        }
+    }
+
+    /** Reads what {@link #writeBson} wrote, tag included. */
+    private static Document readBson(ByteBuffer buff) {
+        buff.get();
+        int length = DataUtils.readVarInt(buff);
+        ByteBuffer bson = buff.slice();
+        bson.limit(length);
+        buff.position(buff.position() + length);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 
     /**
@@ -91,7 +159,32 @@ final class OrderedIndexH2Backend extends H2Backend {
         return 0;
     }
 
+    /** Tags for "a document's BSON follows" and "a key's": values H2's own tags (0-19, 32-49, 64-119) never take. */
+    static final byte BSON_DOCUMENT = 120;
+    static final byte BSON_KEY = 121;
+
+    /** Documents as BSON; any other value, and any document written before, as H2 would. */
+    static DataType<Object> documents() {
+        return new ObjectDataType() {
+            @Override
+            public void write(WriteBuffer buff, Object obj) {
+                if (!(obj instanceof Document document) || !writeBson(buff, BSON_DOCUMENT, document)) {
+                    super.write(buff, obj);
+                }
+            }
+
+            @Override
+            public Object read(ByteBuffer buff) {
+                return buff.get(buff.position()) == BSON_DOCUMENT ? readBson(buff) : super.read(buff);
+            }
+        };
+    }
+
     static final class OrderedIndexDatabase extends H2Database {
+
+        /** The library's names for a collection's maps (its constants are not public). */
+        private static final String DATA_PREFIX = "databases.";
+        private static final String META_PREFIX = "meta.";
 
         /** The library's constructor opens the indexes, before this class's own fields are set. */
         private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -138,6 +231,16 @@ final class OrderedIndexH2Backend extends H2Backend {
                 mv.removeMap(library);
             }
             return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = store().openMap(DATA_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType((DataType) documents()));
+            MVMap<String, Object> meta = store().openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
         @Override
