@@ -116,10 +116,6 @@ final class ReadModel<T> {
             this.rebuild = rebuild;
         }
 
-        String collection() {
-            return model.collection;
-        }
-
         /** The document as this batch, or the rebuild it belongs to, last left it; null if neither has it. */
         T known(String id) {
             T changedHere = changed.get(id);

@@ -38,19 +38,15 @@ class ReadModelBatches {
 
     /** Writes every read model's pending changes held by the unit of work. */
     static void flushPending(UnitOfWork<?> unitOfWork) {
-        detachPending(unitOfWork).forEach(write -> write.write().run());
-    }
-
-    /** One collection's pending changes, as a write still to run. */
-    record Write(String collection, Runnable write) {
+        detachPending(unitOfWork).forEach(Runnable::run);
     }
 
     /** Takes every read model's pending changes out of the unit of work, as writes still to run. */
-    static List<Write> detachPending(UnitOfWork<?> unitOfWork) {
-        List<Write> writes = new ArrayList<>();
+    static List<Runnable> detachPending(UnitOfWork<?> unitOfWork) {
+        List<Runnable> writes = new ArrayList<>();
         for (Object resource : unitOfWork.root().resources().values()) {
             if (resource instanceof ReadModel.Pending<?> pending) {
-                writes.add(new Write(pending.collection(), pending.detach()));
+                writes.add(pending.detach());
             }
         }
         return writes;
