@@ -31,10 +31,10 @@ import org.springframework.stereotype.Component;
  * chunks were most of the file (3.6 GB after 150,000 events; 678 MB with a 5 s retention).</li>
  * </ul>
  * Freeing unused chunks and rewriting sparse ones is left to H2's background writer, which does
- * both under the store's lock. This class did them too until a benchmark run: from this thread,
- * without that lock, a rebuild at 1M events failed with "Chunk ... not found" (a chunk freed while
- * still in use), and the rewriting slowed the rebuild from 21,597 to 13,907 events/s on a
- * read-model file whose chunks were 28% full. At 150,000 events they had made no measurable
+ * both under the store's lock. This class did them too, from this thread and without that lock,
+ * until a benchmark run in which a rebuild at 1M events failed with "Chunk ... not found" (a chunk
+ * freed while still in use; the unlocked call is the likely cause). The rewriting also slowed the
+ * rebuild from 21,597 to 13,907 events/s on a read-model file whose chunks were 28% full. At 150,000 events they had made no measurable
  * difference to the file's size (686 MB against 678 MB).
  */
 @Component

@@ -38,14 +38,14 @@ import org.h2.mvstore.type.ObjectDataType;
  * serialising both with {@code ObjectOutputStream} and comparing the bytes, at every step of every
  * lookup: a quarter of all CPU time in a rebuild of a million events, and more as collections grow
  * (the benchmark's profile). Here those maps order keys by their values ({@link #compareKeys}): the
- * same keys, the same on-disk format, a different order. So the maps have new names, and an index
- * found under the library's name is copied across once, on first start, and the old map removed.
+ * same keys in a different order. So the maps have new names, and an index found under the
+ * library's name is copied across once, on first start, and the old map removed.
  *
- * <p>Documents: the library stores each as a serialised Java object, which H2 writes with
+ * <p>Documents and keys: the library stores each as a serialised Java object, which H2 writes with
  * {@code ObjectOutputStream} every time a page holding it is written (most of H2's serialisation
- * thread in a rebuild). Here a document is written as its BSON, the form the wire protocol already
- * gives it, behind a tag of its own ({@link #documents}); a value without that tag is read as H2
- * always read it, so a file written by the library's backend needs no conversion.
+ * thread in a rebuild). Here they are written as BSON, the form the wire protocol already gives a
+ * document, behind tags of their own ({@link #documents}, {@link #keyOrder}); a value without such a
+ * tag is read as H2 always read it, so documents written by the library's backend need no conversion.
  */
 final class ReadModelStoreBackend extends H2Backend {
 

@@ -101,8 +101,7 @@ public class ReadModelRebuild {
                     if (batch.size() == batchSize || !more) {
                         List<Runnable> writes = handle(batch, invokers, scope);
                         written.join();
-                        written = CompletableFuture.runAsync(
-                                () -> writes.forEach(Runnable::run), writer);
+                        written = CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), writer);
                         last = batch.get(batch.size() - 1).trackingToken();
                         handled += batch.size();
                         batch = new ArrayList<>(batchSize);
