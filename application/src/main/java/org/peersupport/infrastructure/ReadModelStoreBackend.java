@@ -55,7 +55,7 @@ final class ReadModelStoreBackend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return OrderedIndexDatabase.open(databaseName, getMvStore(), getCursorRegistry());
+        return ReadModelDatabase.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /**
@@ -180,7 +180,8 @@ final class ReadModelStoreBackend extends H2Backend {
         };
     }
 
-    static final class OrderedIndexDatabase extends H2Database {
+    /** The library's H2 database with ordered index maps and BSON documents (see the class comment). */
+    static final class ReadModelDatabase extends H2Database {
 
         /** The library's names for a collection's maps (its constants are not public). */
         private static final String DATA_PREFIX = "databases.";
@@ -191,15 +192,15 @@ final class ReadModelStoreBackend extends H2Backend {
 
         private final MVStore store;
 
-        private OrderedIndexDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+        private ReadModelDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
             this.store = store;
         }
 
-        static OrderedIndexDatabase open(String databaseName, MVStore store, CursorRegistry cursors) {
+        static ReadModelDatabase open(String databaseName, MVStore store, CursorRegistry cursors) {
             OPENING.set(store);
             try {
-                return new OrderedIndexDatabase(databaseName, store, cursors);
+                return new ReadModelDatabase(databaseName, store, cursors);
             } finally {
                 OPENING.remove();
             }
@@ -237,9 +238,10 @@ final class ReadModelStoreBackend extends H2Backend {
         @SuppressWarnings({"unchecked", "rawtypes"})
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = store().openMap(DATA_PREFIX + namespace,
+            MVStore mv = store();
+            MVMap<Object, Document> data = mv.openMap(DATA_PREFIX + namespace,
                     new MVMap.Builder<Object, Document>().valueType((DataType) documents()));
-            MVMap<String, Object> meta = store().openMap(META_PREFIX + namespace);
+            MVMap<String, Object> meta = mv.openMap(META_PREFIX + namespace);
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
 

@@ -45,7 +45,7 @@ class RequestGuard extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBodyBytes) {
             // No "Connection: close": the server would close while the client is still sending,
             // and the client could lose the answer (a hostile-input run in CI saw it once). Tomcat
-            // discards the unread body instead, up to its max-swallow-size (2 MB), then closes.
+            // discards the unread body instead, up to server.tomcat.max-swallow-size, then closes.
             problem(response, 413, "Content Too Large", "The request body is larger than this service accepts");
             return;
         }

@@ -231,7 +231,6 @@ public final class Benchmark {
         RawRead second = rawRead(store, head);
         double rawRate = Math.max(first.perSecond(), second.perSecond());
         long events = second.events();
-        long start;
 
         // The product's full rebuild: every read model in one pass over the store.
         ReadModelRebuild.Result rebuilt = app.getBean(ReadModelRebuild.class).rebuildAll();
@@ -242,7 +241,8 @@ public final class Benchmark {
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         emit("rebuild", Map.of("events", rebuilt.events(), "projections", PROJECTIONS.length,
                 "seconds", round(rebuildSecs), "eventsPerSecond", round(rebuildRate),
-                "rawReadEventsPerSecond", round(rawRate), "rawReadPasses", List.of(round(first.perSecond()), round(second.perSecond())),
+                "rawReadEventsPerSecond", round(rawRate),
+                "rawReadPasses", List.of(round(first.perSecond()), round(second.perSecond())),
                 "ratioToRawRead", round(rebuildRate / rawRate),
                 "passOnlyEventsPerSecond", round(rebuilt.events() / (rebuilt.passMillis() / 1000.0)),
                 "target", 20000, "targetRatio", 0.5));
@@ -255,7 +255,7 @@ public final class Benchmark {
         }
         processors.forEach(TrackingEventProcessor::shutDown);
         processors.forEach(TrackingEventProcessor::resetTokens);
-        start = System.nanoTime();
+        long start = System.nanoTime();
         processors.forEach(TrackingEventProcessor::start);
         awaitCaughtUp(app, head);
         double replaySecs = (System.nanoTime() - start) / 1e9;
