@@ -132,10 +132,9 @@ public class ReadModelRebuild {
         unitOfWork.resources().put(ReadModel.RebuildScope.RESOURCE, scope);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
             TrackedEventMessage<?> event = unitOfWork.getMessage();
+            // Each invoker picks its own handlers (it asks canHandle itself): asking first doubled that work.
             for (EventHandlerInvoker invoker : invokers) {
-                if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-                    invoker.handle(event, Segment.ROOT_SEGMENT);
-                }
+                invoker.handle(event, Segment.ROOT_SEGMENT);
             }
             if (unitOfWork.isLastMessage()) {
                 writes.addAll(ReadModelBatches.detachPending(unitOfWork));

@@ -76,6 +76,7 @@ public final class Benchmark {
     private static final Path OUT = Path.of("target", "bench", "results.jsonl");
     private static final String[] PROJECTIONS = ReadModelRebuild.READ_MODELS.toArray(String[]::new);
     private static final LocalDate DAY = LocalDate.of(2026, 9, 7);
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final int targetEvents;
     private final int threads;
@@ -145,6 +146,7 @@ public final class Benchmark {
     // 1. Append throughput: whole lifecycles through the command bus, from several threads.
     private long appendThroughput(ConfigurableApplicationContext app, Workload workload) throws Exception {
         long before = storeSize(app);
+        long cpuBefore = processCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         int lifecycles = Math.max(1, targetEvents / Workload.EVENTS_PER_LIFECYCLE);
@@ -165,7 +167,9 @@ public final class Benchmark {
         double secs = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long appended = storeSize(app) - before;
+        double cpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
         emit("append", Map.of("events", appended, "seconds", round(secs), "eventsPerSecond", round(appended / secs),
+                "cpuMsPer1000Events", round(cpuSecs * 1e6 / appended), "cpuBusy", round(cpuSecs / secs / CORES),
                 "threads", threads, "target", 5000, "eventStoreMb", fileMb("eventstore.mv.db"),
                 "readModelStoreMb", fileMb("readmodels.mv")));
         return storeSize(app);
@@ -284,6 +288,11 @@ public final class Benchmark {
             Thread.sleep(20);
         }
         throw new IllegalStateException("projections did not catch up");
+    }
+
+    /** CPU time of this process, all threads: the machine is shared, so throughput alone is noisy. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long storeHead(ConfigurableApplicationContext app) {
