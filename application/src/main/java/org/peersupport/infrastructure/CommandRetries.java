@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -99,8 +100,15 @@ class CommandRetries {
             return scheduled;
         }
 
-        void shutdown() {
-            executor.shutdownNow();
+        /**
+         * Lets retries already due run and finish first: interrupting one mid-append could close the
+         * event store file's channel for every thread (as stopping the housekeeping once did).
+         */
+        void shutdown() throws InterruptedException {
+            executor.shutdown();
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
         }
 
         /**

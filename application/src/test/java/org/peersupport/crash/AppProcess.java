@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * fixed data directory, killed with SIGKILL ({@link Process#destroyForcibly()} on Linux), started
  * again on the same data directory.
  */
-final class AppProcess {
+public final class AppProcess {
 
     private final Path jar;
     private final Path dataDir;
@@ -26,7 +26,7 @@ final class AppProcess {
     private int port;
     private int starts;
 
-    AppProcess(Path jar, Path dataDir, Path logDir, String heap, List<String> extraArgs, Http http) {
+    public AppProcess(Path jar, Path dataDir, Path logDir, String heap, List<String> extraArgs, Http http) {
         this.jar = jar;
         this.dataDir = dataDir;
         this.logDir = logDir;
@@ -42,7 +42,7 @@ final class AppProcess {
     }
 
     /** Starts the application and waits until /actuator/health says UP. Returns milliseconds to ready. */
-    long start(long timeoutMillis) throws IOException, InterruptedException {
+    public long start(long timeoutMillis) throws IOException, InterruptedException {
         port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -88,7 +88,7 @@ final class AppProcess {
     }
 
     /** A clean stop at the very end (SIGTERM), so the data directory can be inspected afterwards. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * lost connection: it tells the caller whether the command may have reached the server
  * ({@link Outcome#noResponse()}) or certainly did not ({@link Outcome#unsent()}: connection refused).
  */
-final class Http {
+public final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,7 +27,7 @@ final class Http {
             .build();
     private final Duration timeout;
 
-    Http(Duration timeout) {
+    public Http(Duration timeout) {
         this.timeout = timeout;
     }
 

@@ -6,6 +6,9 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +17,10 @@ import org.peersupport.support.PeerSupportTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Both H2 files of the embedded default are looked after: short retention, synced, a larger cache for read models. */
+/**
+ * Both H2 files of the embedded default are looked after: short retention, synced, a larger cache for
+ * read models, and never broken by stopping the housekeeping.
+ */
 class FileStoreHousekeepingTest {
 
     @TempDir
@@ -38,6 +44,30 @@ class FileStoreHousekeepingTest {
             MVStore eventStore = H2Files.mvStore(app.getBean(DataSource.class));
 
             assertThat(eventStore.getRetentionTime()).isEqualTo(45_000);
+        }
+    }
+
+    @Test
+    void stoppingNeverInterruptsASyncSoBothFilesStayOpenAndWritable() {
+        try (ConfigurableApplicationContext app = startWithHousekeepingEvery(1)) {
+            FileStoreHousekeeping housekeeping = app.getBean(FileStoreHousekeeping.class);
+            MVStore eventStore = H2Files.mvStore(app.getBean(DataSource.class));
+            MVStore readModels = ((H2Backend) app.getBean(MongoBackend.class)).getMvStore();
+            MVMap<String, Integer> probe = readModels.openMap("housekeeping-probe");
+
+            // A round every millisecond: each stop lands while a sync is running or about to.
+            for (int round = 0; round < 200; round++) {
+                housekeeping.start();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3));
+                housekeeping.stop();
+
+                probe.put("round", round);
+                readModels.commit();
+                eventStore.sync();
+                assertThat(readModels.isClosed()).as("read-model store after stop %d", round).isFalse();
+                assertThat(eventStore.isClosed()).as("event store after stop %d", round).isFalse();
+            }
+            assertThat(probe.get("round")).isEqualTo(199);
         }
     }
 
