@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess {
 
     private final Path jar;
+    private final List<String> jvmOptions;
     private final Path dataDir;
     private final Path logDir;
     private final String heap;
@@ -27,7 +28,14 @@ public final class AppProcess {
     private int starts;
 
     public AppProcess(Path jar, Path dataDir, Path logDir, String heap, List<String> extraArgs, Http http) {
+        this(jar, List.of(), dataDir, logDir, heap, extraArgs, http);
+    }
+
+    /** With JVM options besides the heap (e.g. a class-data-sharing archive). */
+    public AppProcess(Path jar, List<String> jvmOptions, Path dataDir, Path logDir, String heap, List<String> extraArgs,
+                      Http http) {
         this.jar = jar;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.dataDir = dataDir;
         this.logDir = logDir;
         this.heap = heap;
@@ -47,6 +55,7 @@ public final class AppProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
