@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 import org.peersupport.privacy.KeyDurability;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 
 /**
  * The embedded default's read-model store: mongo-java-server in this JVM, persisted to an H2 file
@@ -25,6 +27,9 @@ import org.springframework.context.annotation.Profile;
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
 class EmbeddedMongoConfiguration {
+
+    /** H2's default: the read-model file is committed about once a second. */
+    static final int BACKGROUND_WRITE_MS = 1000;
 
     @Bean
     MongoBackend embeddedMongoBackend(@Value("${peersupport.embedded.mongo-file:}") String file,
@@ -37,7 +42,19 @@ class EmbeddedMongoConfiguration {
         Files.createDirectories(path.getParent());
         // H2's default page cache is 16 MB; a rebuild writes every collection and index of a
         // store of a gigabyte or more (a million events), and slowed as they outgrew it.
-        return new ReadModelStoreBackend(new MVStore.Builder().fileName(path.toString()).cacheSize(cacheMb).open());
+        MVStore store = new MVStore.Builder().fileName(path.toString()).cacheSize(cacheMb).open();
+        // H2's background writer starts by rewriting the sparse chunks a rebuild or a busy day left,
+        // on the cores the start needs; it is held back until the application is ready.
+        store.setAutoCommitDelay(0);
+        return new ReadModelStoreBackend(store);
+    }
+
+    /** Hands the read-model file back to H2's background writer (commits each second, rewrites chunks). */
+    @EventListener(ApplicationReadyEvent.class)
+    void startReadModelStoreWriter(ApplicationReadyEvent ready) {
+        if (ready.getApplicationContext().getBean(MongoBackend.class) instanceof H2Backend h2) {
+            h2.getMvStore().setAutoCommitDelay(BACKGROUND_WRITE_MS);
+        }
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -39,6 +39,23 @@ class FileStoreHousekeepingTest {
     }
 
     @Test
+    void theReadModelFilesBackgroundWriterWaitsForTheApplicationToBeReady() throws Exception {
+        MongoBackend opened = new EmbeddedMongoConfiguration()
+                .embeddedMongoBackend(dataDir.resolve("opened.mv").toString(), 16);
+        try {
+            assertThat(((H2Backend) opened).getMvStore().getAutoCommitDelay()).as("while starting").isZero();
+        } finally {
+            opened.close();
+        }
+
+        try (ConfigurableApplicationContext app = startWithHousekeepingEvery(1000)) {
+            MVStore readModels = ((H2Backend) app.getBean(MongoBackend.class)).getMvStore();
+
+            assertThat(readModels.getAutoCommitDelay()).as("once ready").isEqualTo(1000);
+        }
+    }
+
+    @Test
     void turnedOffTheFilesKeepH2sRetention() {
         try (ConfigurableApplicationContext app = startWithHousekeepingEvery(0)) {
             MVStore eventStore = H2Files.mvStore(app.getBean(DataSource.class));
