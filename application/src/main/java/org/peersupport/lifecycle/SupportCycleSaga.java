@@ -29,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * match starts the request's cycle; a declined match reopens the request for another match and
  * gives the supporter's place back, as do a withdrawn request and a closed cycle; a closed cycle
  * asks the head for feedback where the programme expects it.
- * Every command it sends is idempotent, so an event handled twice after a crash changes nothing.
+ * Every command it sends is idempotent, so an event handled twice after a crash changes nothing,
+ * and committed before the saga moves on ({@link CommittedCommands}), so a crash cannot skip one.
  */
 @Saga
 @ProcessingGroup(SupportCycleSaga.GROUP)
@@ -43,7 +44,7 @@ public class SupportCycleSaga {
     private String supporterId;
 
     // Sagas are created by Axon, not Spring: resources arrive through these setters.
-    private transient CommandGateway commands;
+    private transient CommittedCommands commands;
     private transient RuleBooks ruleBooks;
 
     @StartSaga
@@ -123,7 +124,7 @@ public class SupportCycleSaga {
 
     @Autowired
     void setCommands(CommandGateway commands) {
-        this.commands = commands;
+        this.commands = new CommittedCommands(commands);
     }
 
     @Autowired
