@@ -81,6 +81,9 @@ public final class Benchmark {
     private static final Path OUT = Path.of("target", "bench", "results.jsonl");
     private static final String[] PROJECTIONS = ReadModelRebuild.READ_MODELS.toArray(String[]::new);
     private static final LocalDate DAY = LocalDate.of(2026, 9, 7);
+    // The day before the workload's dates: its deadlines are all still to come, so none fires
+    // between a match's choice and its acceptance.
+    private static final String CLOCK = "--peersupport.clock.fixed=" + DAY.minusDays(1) + "T12:00:00Z";
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** The cold start's heap: the ceiling for heap after a rebuild. */
     private static final String COLD_HEAP = "512m";
@@ -156,8 +159,8 @@ public final class Benchmark {
         Path archive = extracted.resolve("peersupport.jsa");
         Path trainingStore = Files.createTempDirectory("peersupport-cds-training");
         FileSystemUtils.deleteRecursively(extracted);
-        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extracted.toString()));
-        run(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+        run(List.of(AppProcess.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extracted.toString()));
+        run(List.of(AppProcess.java(), "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
                 extracted.resolve("peersupport.jar").toString(), "--peersupport.data-dir=" + trainingStore,
                 "--peersupport.demo.enabled=false"));
         FileSystemUtils.deleteRecursively(trainingStore);
@@ -179,15 +182,11 @@ public final class Benchmark {
     }
 
     private static List<String> coldArgs() {
-        return List.of("--peersupport.clock.fixed=" + DAY.minusDays(1) + "T12:00:00Z");
+        return List.of(CLOCK);
     }
 
     private static Http coldHttp() {
         return new Http(Duration.ofSeconds(5));
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Runs a helper process to the end; its output goes to the bench directory's log. */
@@ -206,9 +205,7 @@ public final class Benchmark {
                 "--spring.profiles.active=embedded",
                 "--peersupport.data-dir=" + dataDir,
                 "--peersupport.demo.enabled=false",
-                // The day before the workload's dates: its deadlines are all still to come, so none
-                // fires between a match's choice and its acceptance.
-                "--peersupport.clock.fixed=" + DAY.minusDays(1) + "T12:00:00Z",
+                CLOCK,
                 "--logging.level.root=WARN",
                 "--logging.level.org.axonframework=ERROR");
     }

@@ -53,7 +53,7 @@ public final class AppProcess {
     public long start(long timeoutMillis) throws IOException, InterruptedException {
         port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.add("-Xmx" + heap);
         command.addAll(jvmOptions);
         command.add("-jar");
@@ -121,6 +121,11 @@ public final class AppProcess {
 
     int starts() {
         return starts;
+    }
+
+    /** The java launcher of the JVM running this, so a child runs on the same Java. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() throws IOException {
