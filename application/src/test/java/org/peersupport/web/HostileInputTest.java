@@ -2,7 +2,9 @@ package org.peersupport.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -72,6 +74,8 @@ class HostileInputTest {
     private static final String LONG_100K = "y".repeat(100_000);
     private static final String DEEP_10K = "[".repeat(10_000) + "]".repeat(10_000);
     private static final String OVER_1MB = "z".repeat(1_100_000);
+    /** Paths longer than this may take a request's head past Tomcat's 8 KB limit. */
+    private static final int HEAD_LIMIT_MARGIN = 7_000;
     /** Just over the 256 KB the service accepts, and small enough to be written before the answer. */
     private static final String OVER_LIMIT = "w".repeat(300_000);
 
@@ -219,6 +223,16 @@ class HostileInputTest {
             return new Attempt(n, role, method, newPath, body, contentType, true, null, newLabel, 0, chunked);
         }
 
+        /**
+         * A head over the server's 8 KB limit is refused before the body is read and the connection
+         * closed; a client still sending its body may then see a reset in place of the 400 (RFC 9112
+         * section 9.6; seen here 17 times in 1,600). So such a request is written by hand with
+         * {@code Expect: 100-continue}, and its body is sent only if the server asks for it.
+         */
+        boolean waitsForContinue() {
+            return body != null && path.length() > HEAD_LIMIT_MARGIN;
+        }
+
         String describe() {
             String shown = path.length() > 160 ? path.substring(0, 160) + "...(" + path.length() + " chars)" : path;
             String sent = body == null ? "no body"
@@ -228,7 +242,7 @@ class HostileInputTest {
     }
 
     private Api.Response send(Attempt attempt) {
-        if (attempt.chunked()) {
+        if (attempt.chunked() || attempt.waitsForContinue()) {
             return sendRaw(attempt);
         }
         try {
@@ -266,11 +280,25 @@ class HostileInputTest {
             head.append(attempt.chunked() ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length)
                     .append("\r\n");
         }
+        if (attempt.waitsForContinue()) {
+            head.append("Expect: 100-continue\r\n");
+        }
         head.append("\r\n");
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (attempt.waitsForContinue()) {
+                byte[] first = readHead(socket.getInputStream());
+                if (!new String(first, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 100")) {
+                    // answered before the body was asked for: that answer is the whole exchange
+                    byte[] rest = socket.getInputStream().readAllBytes();
+                    byte[] answer = Arrays.copyOf(first, first.length + rest.length);
+                    System.arraycopy(rest, 0, answer, first.length, rest.length);
+                    return parse(answer);
+                }
+            }
             if (attempt.chunked()) {
                 for (int at = 0; at < body.length; at += 8192) {
                     int size = Math.min(8192, body.length - at);
@@ -288,6 +316,20 @@ class HostileInputTest {
         } catch (IOException noAnswer) {
             return new Api.Response(-1, String.valueOf(noAnswer), "");
         }
+    }
+
+    /** The bytes of a response head, up to and including its blank line (or the end of the stream). */
+    private static byte[] readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int tail = 0;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            head.write(b);
+            tail = tail << 8 | b;
+            if (tail == 0x0D0A0D0A) {
+                break;
+            }
+        }
+        return head.toByteArray();
     }
 
     private static Api.Response parse(byte[] answer) {
