@@ -80,6 +80,23 @@ class BadInputTest {
     }
 
     @Test
+    void anEnumFieldMustNameAConstantExactlyNotPaddedNorByPosition() {
+        int before = eventCount();
+        Map<String, Object> body = new HashMap<>(Fixtures.supporterBody(programmeId, "Invented Name", "north",
+                List.of("budget")));
+        for (Object phase : List.of("PRIMARY\u0000", " PRIMARY", "PRIMARY\t", "1", 1, "primary", List.of("PRIMARY"))) {
+            body.put("phase", phase);
+            assertFieldProblem(coordinator.post("/api/supporters", body), "phase");
+        }
+        body.put("schoolTypes", List.of("ACADEMY "));
+        body.put("phase", "PRIMARY");
+        assertFieldProblem(coordinator.post("/api/supporters", body), "schoolTypes[0]");
+        assertThat(eventCount()).as("nothing was recorded").isEqualTo(before);
+        body.put("schoolTypes", List.of("RURAL"));
+        assertThat(coordinator.post("/api/supporters", body).status()).as("the exact name is accepted").isEqualTo(201);
+    }
+
+    @Test
     void malformedJsonAndWrongContentTypesAreRefusedPolitely() {
         assertFieldProblem(coordinator.send("POST", "/api/requests", "{\"programmeId\": ", "application/json"), "body");
         assertFieldProblem(coordinator.send("POST", "/api/requests", "[]", "application/json"), "body");
