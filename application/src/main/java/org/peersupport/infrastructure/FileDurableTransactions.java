@@ -1,11 +1,10 @@
 package org.peersupport.infrastructure;
 
-import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.h2.mvstore.MVStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
@@ -22,17 +21,17 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 class FileDurableTransactions {
 
     @Bean
-    JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory, DataSource dataSource) {
-        return new FileDurableTransactionManager(entityManagerFactory, dataSource);
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new FileDurableTransactionManager(dataSource);
     }
 
-    static final class FileDurableTransactionManager extends JpaTransactionManager {
+    static final class FileDurableTransactionManager extends JdbcTransactionManager {
 
         private final MVStore store;
 
         /** Finds the file once, here: a commit asking the pool for a connection could wait forever. */
-        FileDurableTransactionManager(EntityManagerFactory entityManagerFactory, DataSource dataSource) {
-            super(entityManagerFactory);
+        FileDurableTransactionManager(DataSource dataSource) {
+            super(dataSource);
             this.store = H2Files.mvStore(dataSource);
         }
 
