@@ -47,34 +47,20 @@ class EmbeddedEventStorage {
             .metaDataColumn("meta_data")
             .build();
 
+    /** Columns every stored message has, event or snapshot. */
+    private static final String MESSAGE_COLUMNS = """
+            event_identifier VARCHAR(255) NOT NULL UNIQUE, meta_data BLOB, payload BLOB NOT NULL,
+            payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL, time_stamp VARCHAR(255) NOT NULL,
+            aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL""";
+
     /** The tables as Axon's JPA entities were mapped, so stores of either origin are the same. */
     private static final List<String> TABLES = List.of(
             "CREATE SEQUENCE IF NOT EXISTS domain_event_sequence START WITH 1 INCREMENT BY 1",
-            """
-            CREATE TABLE IF NOT EXISTS domain_event_entry (
-                global_index BIGINT DEFAULT NEXT VALUE FOR domain_event_sequence NOT NULL PRIMARY KEY,
-                event_identifier VARCHAR(255) NOT NULL UNIQUE,
-                meta_data BLOB,
-                payload BLOB NOT NULL,
-                payload_revision VARCHAR(255),
-                payload_type VARCHAR(255) NOT NULL,
-                time_stamp VARCHAR(255) NOT NULL,
-                aggregate_identifier VARCHAR(255) NOT NULL,
-                sequence_number BIGINT NOT NULL,
-                type VARCHAR(255),
-                UNIQUE (aggregate_identifier, sequence_number))""",
-            """
-            CREATE TABLE IF NOT EXISTS snapshot_event_entry (
-                aggregate_identifier VARCHAR(255) NOT NULL,
-                sequence_number BIGINT NOT NULL,
-                type VARCHAR(255) NOT NULL,
-                event_identifier VARCHAR(255) NOT NULL UNIQUE,
-                meta_data BLOB,
-                payload BLOB NOT NULL,
-                payload_revision VARCHAR(255),
-                payload_type VARCHAR(255) NOT NULL,
-                time_stamp VARCHAR(255) NOT NULL,
-                PRIMARY KEY (aggregate_identifier, sequence_number, type))""");
+            "CREATE TABLE IF NOT EXISTS domain_event_entry (global_index BIGINT DEFAULT NEXT VALUE FOR "
+                    + "domain_event_sequence NOT NULL PRIMARY KEY, " + MESSAGE_COLUMNS + ", type VARCHAR(255), "
+                    + "UNIQUE (aggregate_identifier, sequence_number))",
+            "CREATE TABLE IF NOT EXISTS snapshot_event_entry (" + MESSAGE_COLUMNS + ", type VARCHAR(255) NOT NULL, "
+                    + "PRIMARY KEY (aggregate_identifier, sequence_number, type))");
 
     @Bean
     EventSchema eventSchema() {
