@@ -3,9 +3,9 @@ package org.peersupport.infrastructure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Set;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -62,6 +62,9 @@ class EmbeddedEventStorage {
             "CREATE TABLE IF NOT EXISTS snapshot_event_entry (" + MESSAGE_COLUMNS + ", type VARCHAR(255) NOT NULL, "
                     + "PRIMARY KEY (aggregate_identifier, sequence_number, type))");
 
+    /** SQL states of a unique key already taken: the standard one and H2's older code. */
+    private static final Set<String> DUPLICATE_KEY = Set.of("23505", "23001");
+
     @Bean
     EventSchema eventSchema() {
         return SCHEMA;
@@ -88,9 +91,6 @@ class EmbeddedEventStorage {
                 .readEventDataWithGaps(EmbeddedEventStorage::readAfterOrAtGaps)
                 .build();
     }
-
-    /** SQL states of a unique key already taken: the standard one and H2's older code. */
-    private static final Set<String> DUPLICATE_KEY = Set.of("23505", "23001");
 
     /**
      * A second event at the same (aggregate, sequence) is a concurrent change, which Axon turns into a
@@ -127,9 +127,10 @@ class EmbeddedEventStorage {
 
     /**
      * Reads "at one of these gaps, or after position p" as two indexed queries joined. Axon asks it
-     * as one query with {@code (globalIndex > p AND ...) OR globalIndex IN (gaps)}, which H2 answers
-     * by scanning the whole table; with several writers there are nearly always gaps, so every poll
-     * by every tracking processor cost time in proportion to the history (the benchmark's profile).
+     * as one query with {@code (globalIndex > p AND ...) OR globalIndex IN (gaps)}, for which H2's plan
+     * walks the primary key from its first row (EXPLAIN); with several writers there are nearly always
+     * gaps, so every poll by every tracking processor cost time in proportion to the history (the
+     * benchmark's profile of the same query under JPA).
      */
     static PreparedStatement readAfterOrAtGaps(Connection connection, EventSchema schema, long globalIndex,
                                                int batchSize, List<Long> gaps) throws SQLException {
