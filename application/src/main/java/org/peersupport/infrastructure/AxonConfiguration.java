@@ -100,7 +100,8 @@ class AxonConfiguration {
      * store the token first, which is safe only when token and read models share that transaction;
      * here both live in MongoDB, outside it, and a kill -9 mid-batch skipped the batch for read models
      * and the saga (found by the crash harness). Now a crash can only repeat a batch, and every
-     * handler is idempotent. A batch may wait a moment for more events to fill it ({@link GatheredBatches}).
+     * handler is idempotent. A batch may wait a moment for more events to fill it ({@link GatheredBatches}),
+     * and each event goes straight to the handlers of its type ({@link HandlersByType}).
      */
     @Bean
     ConfigurerModule trackingProcessorsStoreTokensAfterProcessing(
@@ -109,7 +110,7 @@ class AxonConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing.registerEventProcessorFactory(
                 (name, config, invoker) -> TrackingEventProcessor.builder()
                         .name(name)
-                        .eventHandlerInvoker(invoker)
+                        .eventHandlerInvoker(HandlersByType.of(invoker))
                         .messageSource(GatheredBatches.of(config.eventStore(), Duration.ofMillis(gatherMs)))
                         .tokenStore(config.getComponent(TokenStore.class))
                         .transactionManager(config.getComponent(TransactionManager.class))
