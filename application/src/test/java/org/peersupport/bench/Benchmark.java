@@ -19,13 +19,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.peersupport.PeerSupportApplication;
 import org.peersupport.crash.AppProcess;
 import org.peersupport.crash.Http;
@@ -72,6 +77,9 @@ import org.springframework.util.FileSystemUtils;
  * Results go to stdout and {@code target/bench/results.jsonl} as JSON lines.
  * Arguments: {@code --events N} (default 50000), {@code --threads T} (default 4),
  * {@code --rate R} commands/s for the latency run (default 200), {@code --seconds S} (default 10),
+ * {@code --live-processors off} (the append with every event processor stopped: the command path
+ * alone; they start again after it), {@code --per-transaction K} (K lifecycles per transaction in
+ * each thread, a diagnostic: the application commits each command on its own),
  * {@code --store DIR} keeps the store in DIR instead of a fresh temporary directory; run again with
  * the same DIR, it skips the append and latency runs and measures rebuild, heap and start-up on
  * that store (a million events take about 20 minutes to append).
@@ -92,6 +100,8 @@ public final class Benchmark {
     private final int threads;
     private final int rate;
     private final int seconds;
+    private final boolean liveProcessors;
+    private final int perTransaction;
     private final Path dataDir;
     private final boolean reused;
 
@@ -100,6 +110,8 @@ public final class Benchmark {
         this.threads = Integer.parseInt(args.getOrDefault("threads", "4"));
         this.rate = Integer.parseInt(args.getOrDefault("rate", "200"));
         this.seconds = Integer.parseInt(args.getOrDefault("seconds", "10"));
+        this.liveProcessors = !"off".equals(args.getOrDefault("live-processors", "on"));
+        this.perTransaction = Math.max(1, Integer.parseInt(args.getOrDefault("per-transaction", "1")));
         String store = args.get("store");
         this.dataDir = store == null ? Files.createTempDirectory("peersupport-bench") : Path.of(store).toAbsolutePath();
         this.reused = Files.exists(dataDir.resolve("eventstore.mv.db"));
@@ -213,17 +225,28 @@ public final class Benchmark {
     // 1. Append throughput: whole lifecycles through the command bus, from several threads.
     private long appendThroughput(ConfigurableApplicationContext app, Workload workload) throws Exception {
         long before = storeSize(app);
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        if (!liveProcessors) {
+            processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+        }
         long cpuBefore = processCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger deadlockRetries = new AtomicInteger();
         int lifecycles = Math.max(1, targetEvents / Workload.EVENTS_PER_LIFECYCLE);
         long start = System.nanoTime();
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             work.add(pool.submit(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < lifecycles) {
-                    workload.lifecycle("b" + i);
+                while ((i = next.getAndAdd(perTransaction)) < lifecycles) {
+                    int first = i;
+                    int last = Math.min(lifecycles, first + perTransaction);
+                    inOneTransaction(app, perTransaction, deadlockRetries, () -> {
+                        for (int k = first; k < last; k++) {
+                            workload.lifecycle("b" + k);
+                        }
+                    });
                 }
                 return null;
             }));
@@ -235,11 +258,55 @@ public final class Benchmark {
         pool.shutdown();
         long appended = storeSize(app) - before;
         double cpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
-        emit("append", Map.of("events", appended, "seconds", round(secs), "eventsPerSecond", round(appended / secs),
+        emit("append", figures("events", appended, "seconds", round(secs), "eventsPerSecond", round(appended / secs),
                 "cpuMsPer1000Events", round(cpuSecs * 1e6 / appended), "cpuBusy", round(cpuSecs / secs / CORES),
-                "threads", threads, "target", 5000, "eventStoreMb", fileMb("eventstore.mv.db"),
-                "readModelStoreMb", fileMb("readmodels.mv")));
+                "threads", threads, "liveProcessors", liveProcessors, "lifecyclesPerTransaction", perTransaction,
+                "deadlockRetries", deadlockRetries.get(),
+                "target", 5000, "eventStoreMb", fileMb("eventstore.mv.db"), "readModelStoreMb", fileMb("readmodels.mv")));
+        if (!liveProcessors) {
+            processing.eventProcessors().values().forEach(EventProcessor::start);
+        }
         return storeSize(app);
+    }
+
+    /**
+     * Runs the work in one unit of work and transaction when more than one lifecycle is asked for
+     * (--per-transaction): the commands it sends join it, and their events are stored in one commit.
+     * A diagnostic of what commands grouped into one commit would cost; the application itself
+     * commits each command on its own.
+     */
+    private static void inOneTransaction(ConfigurableApplicationContext app, int perTransaction,
+                                         AtomicInteger deadlockRetries, Runnable work) {
+        if (perTransaction == 1) {
+            work.run();
+            return;
+        }
+        // Lifecycles share supporters, and a transaction holds every record it touched locked until
+        // it commits: two threads can each wait for the other. Axon detects it; the loser's
+        // transaction is rolled back whole and run again.
+        for (int attempt = 0; ; attempt++) {
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(
+                    GenericCommandMessage.asCommandMessage("lifecycles"));
+            unitOfWork.attachTransaction(app.getBean(TransactionManager.class));
+            try {
+                unitOfWork.execute(work);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 20 || !causedByDeadlock(e)) {
+                    throw e;
+                }
+                deadlockRetries.incrementAndGet();
+            }
+        }
+    }
+
+    private static boolean causedByDeadlock(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DeadlockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // 2. Round trip of single commands at a fixed rate.
