@@ -3,6 +3,7 @@ package org.peersupport.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -123,7 +124,7 @@ class HandlersByTypeTest {
         Segment[] halves = Segment.ROOT_SEGMENT.split();
         EventMessage<?> opened = event(new Opened("a"), MetaData.emptyInstance());
 
-        long taking = java.util.Arrays.stream(halves).filter(half -> invoker.canHandle(opened, half)).count();
+        long taking = Arrays.stream(halves).filter(half -> invoker.canHandle(opened, half)).count();
 
         assertThat(taking).isEqualTo(1);
     }
