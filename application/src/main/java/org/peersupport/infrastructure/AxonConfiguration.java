@@ -44,6 +44,7 @@ class AxonConfiguration {
     Serializer serializer(PersonalDataJacksonModule personalData) {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new IsoDates())
                 .registerModule(personalData)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -12,7 +12,6 @@ import org.peersupport.feedback.api.FeedbackSharedWithSupporter;
 import org.peersupport.reporting.api.FeedbackListing;
 import org.peersupport.reporting.api.FindFeedback;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -26,8 +25,8 @@ class FeedbackLedger {
 
     private final ReadModel<FeedbackListing> listings;
 
-    FeedbackLedger(MongoTemplate mongo) {
-        this.listings = new ReadModel<>(mongo, FeedbackListing.class, "feedback", FeedbackListing::feedbackId);
+    FeedbackLedger(ReadModelCollections models) {
+        this.listings = models.of(FeedbackListing.class, "feedback", FeedbackListing::feedbackId);
     }
 
     @EventHandler

@@ -45,7 +45,6 @@ import org.peersupport.supporter.api.SupporterPaused;
 import org.peersupport.supporter.api.SupporterRegistered;
 import org.peersupport.supporter.api.SupporterResumed;
 import org.peersupport.supporter.api.SupporterWithdrew;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -69,12 +68,12 @@ class Oversight {
     /** Feedback is reported only as an aggregate, and only once this many responses exist. */
     static final int MINIMUM_RESPONSES = 3;
 
-    Oversight(MongoTemplate mongo) {
-        this.requests = new ReadModel<>(mongo, RequestFacts.class, "oversight_requests", RequestFacts::requestId);
-        this.supply = new ReadModel<>(mongo, SupplyFacts.class, "oversight_supply", SupplyFacts::supporterId);
-        this.concerns = new ReadModel<>(mongo, ConcernFacts.class, "oversight_concerns", ConcernFacts::concernId);
-        this.feedback = new ReadModel<>(mongo, FeedbackFacts.class, "oversight_feedback", FeedbackFacts::feedbackId);
-        this.questionnaires = new ReadModel<>(mongo, ImpactFacts.class, "oversight_questionnaires",
+    Oversight(ReadModelCollections models) {
+        this.requests = models.of(RequestFacts.class, "oversight_requests", RequestFacts::requestId);
+        this.supply = models.of(SupplyFacts.class, "oversight_supply", SupplyFacts::supporterId);
+        this.concerns = models.of(ConcernFacts.class, "oversight_concerns", ConcernFacts::concernId);
+        this.feedback = models.of(FeedbackFacts.class, "oversight_feedback", FeedbackFacts::feedbackId);
+        this.questionnaires = models.of(ImpactFacts.class, "oversight_questionnaires",
                 ImpactFacts::responseId);
     }
 

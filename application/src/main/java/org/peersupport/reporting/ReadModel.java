@@ -1,5 +1,7 @@
 package org.peersupport.reporting;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,12 @@ import org.springframework.data.mongodb.core.query.Query;
  * ({@link ReadModelBatches}) — before the batch commits and its token is stored (processors store
  * tokens after processing: {@code AxonConfiguration}), so a stored token means its read-model writes
  * happened. Outside a unit of work (tests, tools) writes go straight through.
+ *
+ * <p>Where this process is the collection's only writer (the embedded default), the documents it
+ * last wrote are kept in memory, as written, and a later batch reads them from there instead of
+ * asking the store ({@link ReadModelCollections}): reading each document back was the largest part of a live
+ * processor's work (the benchmark's profile). A write that fails, or dropping the collection, forgets
+ * them all. Queries always ask the store.
  */
 final class ReadModel<T> {
 
@@ -32,19 +40,23 @@ final class ReadModel<T> {
     private final String collection;
     private final Function<T, String> idOf;
     private final String resourceKey;
+    /** The documents last written, as written; null when off (see {@link ReadModelCollections}). */
+    private final Cache<String, T> written;
 
-    ReadModel(MongoTemplate mongo, Class<T> type, String collection, Function<T, String> idOf) {
+    ReadModel(MongoTemplate mongo, Class<T> type, String collection, Function<T, String> idOf, int cacheSize) {
         this.mongo = mongo;
         this.type = type;
         this.collection = collection;
         this.idOf = idOf;
         this.resourceKey = "read-model:" + collection;
+        this.written = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).<String, T>build() : null;
     }
 
     void put(T document) {
         Pending<T> pending = pending();
         if (pending == null) {
             mongo.save(document, collection);
+            remember(idOf.apply(document), document);
         } else {
             pending.changed.put(idOf.apply(document), document);
         }
@@ -54,6 +66,9 @@ final class ReadModel<T> {
     void update(String id, UnaryOperator<T> transition) {
         Pending<T> pending = pending();
         T current = pending == null ? null : pending.known(id);
+        if (current == null && written != null) {
+            current = written.getIfPresent(id);
+        }
         if (current == null) {
             current = mongo.findById(id, type, collection);
         }
@@ -63,6 +78,7 @@ final class ReadModel<T> {
         T next = transition.apply(current);
         if (pending == null) {
             mongo.save(next, collection);
+            remember(id, next);
         } else {
             pending.changed.put(id, next);
         }
@@ -77,7 +93,21 @@ final class ReadModel<T> {
     }
 
     void drop() {
+        forgetAll();
         mongo.dropCollection(collection);
+        forgetAll();
+    }
+
+    private void remember(String id, T document) {
+        if (written != null) {
+            written.put(id, document);
+        }
+    }
+
+    private void forgetAll() {
+        if (written != null) {
+            written.invalidateAll();
+        }
     }
 
     private Pending<T> pending() {
@@ -102,7 +132,13 @@ final class ReadModel<T> {
                         FindAndReplaceOptions.options().upsert());
             }
         });
-        bulk.execute();
+        try {
+            bulk.execute();
+        } catch (RuntimeException e) {
+            forgetAll(); // part of the write may have happened: read back what the store has
+            throw e;
+        }
+        documents.forEach(this::remember);
     }
 
     /** The documents a batch has changed, not yet written. */

@@ -27,7 +27,6 @@ import org.peersupport.request.api.Requester;
 import org.peersupport.request.api.SessionHeld;
 import org.peersupport.request.api.SupportRequested;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -41,8 +40,8 @@ class RequestQueue {
 
     private final ReadModel<RequestListing> listings;
 
-    RequestQueue(MongoTemplate mongo) {
-        this.listings = new ReadModel<>(mongo, RequestListing.class, "request_queue", RequestListing::requestId);
+    RequestQueue(ReadModelCollections models) {
+        this.listings = models.of(RequestListing.class, "request_queue", RequestListing::requestId);
     }
 
     @EventHandler

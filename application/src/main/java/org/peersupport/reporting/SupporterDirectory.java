@@ -26,7 +26,6 @@ import org.peersupport.supporter.api.SupporterRegistered;
 import org.peersupport.supporter.api.SupporterResumed;
 import org.peersupport.supporter.api.SupporterWithdrew;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -40,8 +39,8 @@ class SupporterDirectory {
 
     private final ReadModel<SupporterListing> listings;
 
-    SupporterDirectory(MongoTemplate mongo) {
-        this.listings = new ReadModel<>(mongo, SupporterListing.class, "supporter_directory",
+    SupporterDirectory(ReadModelCollections models) {
+        this.listings = models.of(SupporterListing.class, "supporter_directory",
                 SupporterListing::supporterId);
     }
 

@@ -1,5 +1,7 @@
 package org.peersupport.bench;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -102,6 +104,8 @@ public final class Benchmark {
     private final int seconds;
     private final boolean liveProcessors;
     private final int perTransaction;
+    /** --only append: the append and latency runs alone, for comparing settings quickly. */
+    private final boolean appendOnly;
     private final Path dataDir;
     private final boolean reused;
 
@@ -112,6 +116,7 @@ public final class Benchmark {
         this.seconds = Integer.parseInt(args.getOrDefault("seconds", "10"));
         this.liveProcessors = !"off".equals(args.getOrDefault("live-processors", "on"));
         this.perTransaction = Math.max(1, Integer.parseInt(args.getOrDefault("per-transaction", "1")));
+        this.appendOnly = "append".equals(args.get("only"));
         String store = args.get("store");
         this.dataDir = store == null ? Files.createTempDirectory("peersupport-bench") : Path.of(store).toAbsolutePath();
         this.reused = Files.exists(dataDir.resolve("eventstore.mv.db"));
@@ -140,6 +145,9 @@ public final class Benchmark {
                 workload.setUp();
                 events = appendThroughput(app, workload);
                 commandLatency(workload);
+                if (appendOnly) {
+                    return;
+                }
             }
             awaitCaughtUp(app, storeHead(app));
             rebuildAgainstRawRead(app);
@@ -229,6 +237,7 @@ public final class Benchmark {
         if (!liveProcessors) {
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
         }
+        double[] groupsBefore = groupCommits(app);
         long cpuBefore = processCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
@@ -258,15 +267,24 @@ public final class Benchmark {
         pool.shutdown();
         long appended = storeSize(app) - before;
         double cpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
+        double[] groupsAfter = groupCommits(app);
+        double commits = groupsAfter[0] - groupsBefore[0];
         emit("append", figures("events", appended, "seconds", round(secs), "eventsPerSecond", round(appended / secs),
                 "cpuMsPer1000Events", round(cpuSecs * 1e6 / appended), "cpuBusy", round(cpuSecs / secs / CORES),
                 "threads", threads, "liveProcessors", liveProcessors, "lifecyclesPerTransaction", perTransaction,
                 "deadlockRetries", deadlockRetries.get(),
+                "commandsPerCommit", commits == 0 ? 1 : round((groupsAfter[1] - groupsBefore[1]) / commits),
                 "target", 5000, "eventStoreMb", fileMb("eventstore.mv.db"), "readModelStoreMb", fileMb("readmodels.mv")));
         if (!liveProcessors) {
             processing.eventProcessors().values().forEach(EventProcessor::start);
         }
         return storeSize(app);
+    }
+
+    /** Commits made by group commit and the commands they stored (zeros when it is off). */
+    private static double[] groupCommits(ConfigurableApplicationContext app) {
+        DistributionSummary groups = app.getBean(MeterRegistry.class).find("peersupport.commands.group.size").summary();
+        return groups == null ? new double[] {0, 0} : new double[] {groups.count(), groups.totalAmount()};
     }
 
     /**

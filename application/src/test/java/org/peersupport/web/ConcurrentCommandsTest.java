@@ -67,6 +67,7 @@ class ConcurrentCommandsTest {
         String supporterId = Fixtures.approvedSupporter(coordinator, programmeId, "Invented Concurrent Keeper");
         String requestId = Fixtures.requestInCycle(coordinator, programmeId, supporterId);
         String today = serverToday(requestId).toString();
+        double sharedBefore = commandsThatSharedACommit();
 
         List<Api.Response> responses = fireAtOnce(i -> coordinator.post("/api/requests/" + requestId + "/sessions",
                 Map.of("heldOn", today, "startTime", "10:00", "durationMinutes", 30,
@@ -83,6 +84,8 @@ class ConcurrentCommandsTest {
                 r -> r.get("sessionsHeld").asInt() == recorded.size());
         assertThat(view.get("stage").asString()).isEqualTo("IN_CYCLE");
         assertThat(recorded).as("conflicts are retried on the server, so all %d succeed", THREADS).hasSize(THREADS);
+        assertThat(commandsThatSharedACommit() - sharedBefore).as("commands that arrived together shared commits")
+                .isPositive();
     }
 
     @Test
@@ -178,8 +181,17 @@ class ConcurrentCommandsTest {
 
     /** Conflicts the server retried, from its metrics. */
     private double retries() {
+        return metric("peersupport_command_conflicts_retried_total");
+    }
+
+    /** Commands stored by a commit beyond the first in it (group commit), from the server's metrics. */
+    private double commandsThatSharedACommit() {
+        return metric("peersupport_commands_group_size_sum") - metric("peersupport_commands_group_size_count");
+    }
+
+    private double metric(String name) {
         String metrics = coordinator.getAny("/actuator/prometheus").expect(200).body();
-        return metrics.lines().filter(l -> l.startsWith("peersupport_command_conflicts_retried_total"))
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
