@@ -1,5 +1,7 @@
 package org.peersupport.privacy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -17,6 +19,7 @@ import org.peersupport.request.api.SupportRequested;
 import org.peersupport.supporter.api.SupporterRegistered;
 import org.peersupport.supporter.api.SupporterResumed;
 import org.peersupport.supporter.api.SupporterWithdrew;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,9 +37,16 @@ class RetentionSchedule {
     static final String COLLECTION = "retention";
 
     private final MongoTemplate mongo;
+    /**
+     * The entries this process last wrote, where it is their only writer (the embedded default, as
+     * for the read models: {@code peersupport.read-models.cache-size}); null elsewhere. Saves reading
+     * an entry back for each event about its person.
+     */
+    private final Cache<String, Entry> written;
 
-    RetentionSchedule(MongoTemplate mongo) {
+    RetentionSchedule(MongoTemplate mongo, @Value("${peersupport.read-models.cache-size:0}") int cacheSize) {
         this.mongo = mongo;
+        this.written = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).<String, Entry>build() : null;
     }
 
     record Entry(@Id String subject, String programmeId, Set<String> open, LocalDate endedOn, boolean erased) {
@@ -78,7 +88,7 @@ class RetentionSchedule {
     void on(RequestWithdrawn e) {
         Query ofRequest = Query.query(Criteria.where("open").is(e.requestId()));
         for (Entry entry : mongo.find(ofRequest, Entry.class, COLLECTION)) {
-            mongo.save(entry.ended(e.requestId(), e.withdrawnOn()), COLLECTION);
+            save(entry.ended(e.requestId(), e.withdrawnOn()));
         }
     }
 
@@ -106,7 +116,9 @@ class RetentionSchedule {
 
     @ResetHandler
     void reset() {
+        forgetAll();
         mongo.dropCollection(COLLECTION);
+        forgetAll();
     }
 
     /** Everyone with nothing open and not yet erased: candidates for the retention job. */
@@ -120,13 +132,34 @@ class RetentionSchedule {
     }
 
     private void change(String subject, String programmeId, UnaryOperator<Entry> transition) {
-        Entry current = mongo.findById(subject, Entry.class, COLLECTION);
+        Entry current = written == null ? null : written.getIfPresent(subject);
+        if (current == null) {
+            current = mongo.findById(subject, Entry.class, COLLECTION);
+        }
         if (current == null) {
             if (programmeId == null) {
                 return;
             }
             current = new Entry(subject, programmeId, Set.of(), null, false);
         }
-        mongo.save(transition.apply(current), COLLECTION);
+        save(transition.apply(current));
+    }
+
+    private void save(Entry entry) {
+        try {
+            mongo.save(entry, COLLECTION);
+        } catch (RuntimeException e) {
+            forgetAll(); // whether it was written is unknown: read it back next time
+            throw e;
+        }
+        if (written != null) {
+            written.put(entry.subject(), entry);
+        }
+    }
+
+    private void forgetAll() {
+        if (written != null) {
+            written.invalidateAll();
+        }
     }
 }

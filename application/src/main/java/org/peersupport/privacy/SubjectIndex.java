@@ -1,5 +1,7 @@
 package org.peersupport.privacy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +32,13 @@ public class SubjectIndex {
     static final String COLLECTION = "subject_index";
 
     private final MongoTemplate mongo;
+    /**
+     * Holdings this process has already added. A record's events name the same people again and
+     * again (a support cycle's sixteen events, its head each time), and each added holding is a write
+     * to the store: one per event and person, where one per record and person is enough. Holdings are
+     * only ever added, or dropped all together by a reset, which forgets these too.
+     */
+    private final Cache<String, Boolean> added = Caffeine.newBuilder().maximumSize(50_000).build();
 
     SubjectIndex(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -42,16 +51,23 @@ public class SubjectIndex {
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
         for (String subject : subjectsIn(payload)) {
+            String holding = subject + '\n' + event.getType() + '\n' + event.getAggregateIdentifier();
+            if (added.getIfPresent(holding) != null) {
+                continue;
+            }
             mongo.upsert(Query.query(Criteria.where("_id").is(subject)),
                     new Update().addToSet("holdings", new Document("aggregateType", event.getType())
                             .append("aggregateId", event.getAggregateIdentifier())),
                     COLLECTION);
+            added.put(holding, Boolean.TRUE);
         }
     }
 
     @ResetHandler
     void reset() {
+        added.invalidateAll();
         mongo.dropCollection(COLLECTION);
+        added.invalidateAll();
     }
 
     public List<Holding> holdingsOf(String subject) {
