@@ -112,8 +112,7 @@ class GroupCommitTest {
 
     @Test
     void commandsThatQueueWhileAGroupRunsAreStoredByOneCommitAndAnsweredOnlyOnceStored() throws Exception {
-        CompletableFuture<Object> slow = send("slow");
-        assertThat(slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> slow = holdTheWorker();
         List<String> answeredBeforeStored = new CopyOnWriteArrayList<>();
         List<CompletableFuture<Object>> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -140,8 +139,7 @@ class GroupCommitTest {
 
     @Test
     void aRefusalInAGroupReachesOnlyItsOwnCallerAndTheOthersAreStoredOnce() throws Exception {
-        CompletableFuture<Object> slow = send("slow");
-        assertThat(slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> slow = holdTheWorker();
         CompletableFuture<Object> first = send("first");
         CompletableFuture<Object> refused = send("refuse me");
         CompletableFuture<Object> last = send("last");
@@ -161,8 +159,7 @@ class GroupCommitTest {
 
     @Test
     void aCommitThatFailsAfterTheAppendIsNotRunAgainAndEveryCallerHearsOfIt() throws Exception {
-        CompletableFuture<Object> slow = send("slow");
-        assertThat(slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> slow = holdTheWorker();
         CompletableFuture<Object> one = send("one");
         CompletableFuture<Object> two = send("two");
         awaitQueued(2);
@@ -197,6 +194,13 @@ class GroupCommitTest {
         assertThat(send("late").get(5, TimeUnit.SECONDS)).isEqualTo("done late");
         assertThat(threads).containsExactly(Thread.currentThread().getName());
         assertThat(CurrentUnitOfWork.isStarted()).isFalse();
+    }
+
+    /** Sends a command that keeps the worker busy until released: what is sent meanwhile queues. */
+    private CompletableFuture<Object> holdTheWorker() throws InterruptedException {
+        CompletableFuture<Object> slow = send("slow");
+        assertThat(slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        return slow;
     }
 
     private CompletableFuture<Object> send(String value) {
