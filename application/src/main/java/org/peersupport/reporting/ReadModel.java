@@ -55,8 +55,7 @@ final class ReadModel<T> {
     void put(T document) {
         Pending<T> pending = pending();
         if (pending == null) {
-            mongo.save(document, collection);
-            remember(idOf.apply(document), document);
+            saveNow(idOf.apply(document), document);
         } else {
             pending.changed.put(idOf.apply(document), document);
         }
@@ -77,8 +76,7 @@ final class ReadModel<T> {
         }
         T next = transition.apply(current);
         if (pending == null) {
-            mongo.save(next, collection);
-            remember(id, next);
+            saveNow(id, next);
         } else {
             pending.changed.put(id, next);
         }
@@ -96,6 +94,17 @@ final class ReadModel<T> {
         forgetAll();
         mongo.dropCollection(collection);
         forgetAll();
+    }
+
+    /** A write outside a unit of work: straight to the store, remembered once it is there. */
+    private void saveNow(String id, T document) {
+        try {
+            mongo.save(document, collection);
+        } catch (RuntimeException e) {
+            forgetAll(); // whether it was written is unknown: read it back next time
+            throw e;
+        }
+        remember(id, document);
     }
 
     private void remember(String id, T document) {

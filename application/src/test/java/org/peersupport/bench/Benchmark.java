@@ -300,17 +300,10 @@ public final class Benchmark {
         List<TrackingEventProcessor> all = app.getBean(EventProcessingConfiguration.class).eventProcessors().values()
                 .stream().filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast)
                 .toList();
-        long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(30);
-        while (System.currentTimeMillis() < deadline) {
-            boolean caughtUp = all.stream().allMatch(p -> !p.processingStatus().isEmpty()
-                    && p.processingStatus().values().stream()
-                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
-            if (caughtUp) {
-                return;
-            }
-            Thread.sleep(20);
+        List<String> behind = behindAfter(all, head, TimeUnit.MINUTES.toMillis(30));
+        if (!behind.isEmpty()) {
+            throw new IllegalStateException("processors did not catch up: " + behind);
         }
-        throw new IllegalStateException("processors did not catch up");
     }
 
     /** Commits made by group commit and the commands they stored (zeros when it is off). */
@@ -440,16 +433,12 @@ public final class Benchmark {
                 "target", 20000, "targetRatio", 0.5));
 
         // For comparison, each processor replaying on its own (POST /api/admin/processors/{name}/replay).
-        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
-        List<TrackingEventProcessor> processors = new ArrayList<>();
-        for (String name : PROJECTIONS) {
-            processors.add(processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow());
-        }
+        List<TrackingEventProcessor> processors = projections(app);
         processors.forEach(TrackingEventProcessor::shutDown);
         processors.forEach(TrackingEventProcessor::resetTokens);
         long start = System.nanoTime();
         processors.forEach(TrackingEventProcessor::start);
-        List<String> behind = behindAfter(app, head, TimeUnit.MINUTES.toMillis(10));
+        List<String> behind = behindAfter(processors, head, TimeUnit.MINUTES.toMillis(10));
         double replaySecs = (System.nanoTime() - start) / 1e9;
         if (behind.isEmpty()) {
             emit("replayEach", Map.of("events", events, "projections", PROJECTIONS.length, "seconds",
@@ -463,29 +452,33 @@ public final class Benchmark {
     }
 
     private static void awaitCaughtUp(ConfigurableApplicationContext app, long head) throws InterruptedException {
-        List<String> behind = behindAfter(app, head, TimeUnit.HOURS.toMillis(1));
+        List<String> behind = behindAfter(projections(app), head, TimeUnit.HOURS.toMillis(1));
         if (!behind.isEmpty()) {
             throw new IllegalStateException("projections did not catch up: " + behind);
         }
     }
 
-    /**
-     * Waits until every projection has handled the store up to the head; returns those still behind
-     * when the time is up (each with how: no segment claimed, or its position).
-     */
-    private static List<String> behindAfter(ConfigurableApplicationContext app, long head, long millis)
-            throws InterruptedException {
+    private static List<TrackingEventProcessor> projections(ConfigurableApplicationContext app) {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        return Arrays.stream(PROJECTIONS)
+                .map(name -> processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow()).toList();
+    }
+
+    /**
+     * Waits until every processor given has handled the store up to the head; returns those still
+     * behind when the time is up (each with how: no segment claimed, or its position).
+     */
+    private static List<String> behindAfter(List<TrackingEventProcessor> processors, long head, long millis)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (true) {
             List<String> behind = new ArrayList<>();
-            for (String name : PROJECTIONS) {
-                TrackingEventProcessor p = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+            for (TrackingEventProcessor p : processors) {
                 long position = p.processingStatus().values().stream()
                         .map(s -> s.getCurrentPosition().orElse(-1)).min(Long::compare).orElse(-1L);
                 if (position < head || p.isReplaying()) {
-                    behind.add(p.processingStatus().isEmpty() ? name + " (no segment claimed)"
-                            : name + " (at " + position + ")");
+                    behind.add(p.processingStatus().isEmpty() ? p.getName() + " (no segment claimed)"
+                            : p.getName() + " (at " + position + ")");
                 }
             }
             if (behind.isEmpty() || System.currentTimeMillis() > deadline) {
