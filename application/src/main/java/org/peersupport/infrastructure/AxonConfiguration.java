@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -102,24 +103,31 @@ class AxonConfiguration {
      * here both live in MongoDB, outside it, and a kill -9 mid-batch skipped the batch for read models
      * and the saga (found by the crash harness). Now a crash can only repeat a batch, and every
      * handler is idempotent. A batch may wait a moment for more events to fill it ({@link GatheredBatches}),
-     * and each event goes straight to the handlers of its type ({@link HandlersByType}).
+     * and each event goes straight to the handlers of its type ({@link HandlersByType}); a processor
+     * asked to stop does so within about 20 ms of its current batch instead of up to a second.
      */
     @Bean
     ConfigurerModule trackingProcessorsStoreTokensAfterProcessing(
             @Value("${peersupport.processors.batch-size}") int batchSize,
             @Value("${peersupport.processors.gather-ms}") long gatherMs) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerEventProcessorFactory(
-                (name, config, invoker) -> TrackingEventProcessor.builder()
-                        .name(name)
-                        .eventHandlerInvoker(HandlersByType.of(invoker))
-                        .messageSource(GatheredBatches.of(config.eventStore(), Duration.ofMillis(gatherMs)))
-                        .tokenStore(config.getComponent(TokenStore.class))
-                        .transactionManager(config.getComponent(TransactionManager.class))
-                        .messageMonitor(config.messageMonitor(TrackingEventProcessor.class, name))
-                        .trackingEventProcessorConfiguration(
-                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
-                        .storingTokensAfterProcessing()
-                        .build()));
+                (name, config, invoker) -> {
+                    AtomicReference<TrackingEventProcessor> self = new AtomicReference<>();
+                    TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                            .name(name)
+                            .eventHandlerInvoker(HandlersByType.of(invoker))
+                            .messageSource(GatheredBatches.of(config.eventStore(), Duration.ofMillis(gatherMs),
+                                    () -> self.get() == null || self.get().isRunning()))
+                            .tokenStore(config.getComponent(TokenStore.class))
+                            .transactionManager(config.getComponent(TransactionManager.class))
+                            .messageMonitor(config.messageMonitor(TrackingEventProcessor.class, name))
+                            .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
+                                    .forSingleThreadedProcessing().andBatchSize(batchSize))
+                            .storingTokensAfterProcessing()
+                            .build();
+                    self.set(processor);
+                    return processor;
+                }));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -19,26 +20,45 @@ import org.axonframework.messaging.StreamableMessageSource;
  * once a batch has taken its first event, asking whether another is ready waits up to the window
  * for one. A processor's read models and saga reactions lag by up to the window; nothing else
  * changes: the events, their order, and where the token stops are the store's own.
+ *
+ * <p>A processor with nothing to do waits for the next event up to a second at a time (Axon's event
+ * availability timeout), and only between waits does it notice it was asked to stop: stopping the
+ * read models for a rebuild or a replay took most of a second (the benchmark's rebuild line). Here
+ * that wait is cut into short slices, and it ends early once the processor is no longer running.
  */
 final class GatheredBatches implements StreamableMessageSource<TrackedEventMessage<?>> {
 
+    /** How often a waiting processor looks whether it is still running. */
+    static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final long windowNanos;
+    private final BooleanSupplier running;
 
-    GatheredBatches(StreamableMessageSource<TrackedEventMessage<?>> store, Duration window) {
+    private GatheredBatches(StreamableMessageSource<TrackedEventMessage<?>> store, Duration window,
+                            BooleanSupplier running) {
         this.store = store;
-        this.windowNanos = window.toNanos();
+        this.windowNanos = Math.max(0, window.toNanos());
+        this.running = running;
     }
 
-    /** The store itself when there is no window to wait. */
-    static StreamableMessageSource<TrackedEventMessage<?>> of(StreamableMessageSource<TrackedEventMessage<?>> store,
-                                                             Duration window) {
-        return window.isZero() || window.isNegative() ? store : new GatheredBatches(store, window);
+    /**
+     * The store as the processor whose state {@code running} tells should read it: batches given
+     * {@code window} to fill (none if zero), waits ended once it stops running.
+     */
+    static GatheredBatches of(StreamableMessageSource<TrackedEventMessage<?>> store, Duration window,
+                              BooleanSupplier running) {
+        return new GatheredBatches(store, window, running);
+    }
+
+    /** For a reader that never stops. */
+    static GatheredBatches of(StreamableMessageSource<TrackedEventMessage<?>> store, Duration window) {
+        return of(store, window, () -> true);
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new Gathering(store.openStream(trackingToken), windowNanos);
+        return new Gathering(store.openStream(trackingToken), windowNanos, running);
     }
 
     @Override
@@ -70,19 +90,21 @@ final class GatheredBatches implements StreamableMessageSource<TrackedEventMessa
 
         private final BlockingStream<TrackedEventMessage<?>> events;
         private final long windowNanos;
+        private final BooleanSupplier running;
         private long windowEnds;
         private boolean windowOpen;
 
-        Gathering(BlockingStream<TrackedEventMessage<?>> events, long windowNanos) {
+        Gathering(BlockingStream<TrackedEventMessage<?>> events, long windowNanos, BooleanSupplier running) {
             this.events = events;
             this.windowNanos = windowNanos;
+            this.running = running;
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             TrackedEventMessage<?> next = events.nextAvailable();
             long now = System.nanoTime();
-            if (!windowOpen || now - windowEnds > 0) {
+            if (windowNanos > 0 && (!windowOpen || now - windowEnds > 0)) {
                 windowOpen = true;
                 windowEnds = now + windowNanos;
             }
@@ -95,10 +117,8 @@ final class GatheredBatches implements StreamableMessageSource<TrackedEventMessa
             if (ready.isPresent() || !windowOpen) {
                 return ready;
             }
-            long remaining = windowEnds - System.nanoTime();
             try {
-                if (remaining > 0 && events.hasNextAvailable((int) Math.min(remaining, Integer.MAX_VALUE),
-                        TimeUnit.NANOSECONDS)) {
+                if (waitForNext(windowEnds - System.nanoTime())) {
                     return events.peek();
                 }
             } catch (InterruptedException e) {
@@ -110,7 +130,22 @@ final class GatheredBatches implements StreamableMessageSource<TrackedEventMessa
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return events.hasNextAvailable(timeout, unit);
+            return waitForNext(unit.toNanos(timeout));
+        }
+
+        /** Waits up to {@code nanos} for an event, in slices, giving up early once the reader stops running. */
+        private boolean waitForNext(long nanos) throws InterruptedException {
+            long deadline = System.nanoTime() + nanos;
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                if (events.hasNextAvailable((int) Math.max(0, Math.min(remaining, STOP_CHECK_NANOS)),
+                        TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+                if (remaining <= STOP_CHECK_NANOS || !running.getAsBoolean()) {
+                    return false;
+                }
+            }
         }
 
         @Override

@@ -75,7 +75,7 @@ public class ReadModelRebuild {
                 .map(name -> processing.eventProcessor(name, TrackingEventProcessor.class)
                         .orElseThrow(() -> new IllegalStateException("no tracking processor " + name)))
                 .toList();
-        // Together: each waits up to a polling interval for its worker to stop.
+        // Together: each waits for its worker to finish the batch in hand.
         CompletableFuture.allOf(processors.stream().map(TrackingEventProcessor::shutdownAsync)
                 .toArray(CompletableFuture[]::new)).join();
         long handled = 0;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -73,6 +74,33 @@ class GatheredBatchesTest {
             assertThat(events.nextAvailable().getPayload()).isEqualTo("second");
             publishLater("third", 10);
             assertThat(events.peek().map(m -> (Object) m.getPayload())).contains("third");
+        }
+    }
+
+    @Test
+    void aReaderThatStopsRunningStopsWaitingForTheNextEvent() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        try (BlockingStream<TrackedEventMessage<?>> events =
+                     GatheredBatches.of(store, Duration.ofMillis(50), running::get).openStream(null)) {
+            CompletableFuture.runAsync(() -> running.set(false),
+                    CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+            long started = System.nanoTime();
+
+            boolean available = events.hasNextAvailable(30, TimeUnit.SECONDS);
+
+            assertThat(available).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aRunningReaderStillWaitsTheWholeTimeoutForAnEventThatComesLate() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> events =
+                     GatheredBatches.of(store, Duration.ZERO, () -> true).openStream(null)) {
+            publishLater("late", 300);
+
+            assertThat(events.hasNextAvailable(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(events.nextAvailable().getPayload()).isEqualTo("late");
         }
     }
 }
