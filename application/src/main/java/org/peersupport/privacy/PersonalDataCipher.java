@@ -22,14 +22,20 @@ public class PersonalDataCipher {
         this.keys = keys;
     }
 
-    /** Base64 of nonce and ciphertext; null for a value already erased. */
+    /**
+     * Base64 of nonce and ciphertext; null (read back as erased) for a value already erased or a
+     * subject who has been: their erasure holds for a copy still in memory too.
+     */
     public String seal(PersonalData data) {
         if (data.isErased()) {
             return null;
         }
-        SecretKey key = keys.keyFor(data.subject());
+        Optional<SecretKey> key = keys.keyFor(data.subject());
+        if (key.isEmpty()) {
+            return null;
+        }
         return Base64.getEncoder().encodeToString(
-                Aes.encrypt(key, data.value().getBytes(StandardCharsets.UTF_8), data.subject()));
+                Aes.encrypt(key.get(), data.value().getBytes(StandardCharsets.UTF_8), data.subject()));
     }
 
     /** The value, or {@link PersonalData#erased(String)} when the subject's key is gone. */
