@@ -14,6 +14,14 @@ final class Aes {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
+    /** One cipher per thread, initialised afresh for each value: looking the algorithm up each time cost more than sealing. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    });
 
     private Aes() {
     }
@@ -22,7 +30,7 @@ final class Aes {
         try {
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
@@ -33,7 +41,7 @@ final class Aes {
     }
 
     static byte[] decrypt(SecretKey key, byte[] nonceAndSealed, String subject) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHER.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonceAndSealed, 0, NONCE));
         cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
         return cipher.doFinal(nonceAndSealed, NONCE, nonceAndSealed.length - NONCE);
