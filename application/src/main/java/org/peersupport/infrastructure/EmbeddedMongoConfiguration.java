@@ -33,7 +33,8 @@ class EmbeddedMongoConfiguration {
 
     @Bean
     MongoBackend embeddedMongoBackend(@Value("${peersupport.embedded.mongo-file:}") String file,
-                                      @Value("${peersupport.embedded.mongo-cache-mb:128}") int cacheMb)
+                                      @Value("${peersupport.embedded.mongo-cache-mb:128}") int cacheMb,
+                                      @Value("${peersupport.embedded.compact-fill-rate:80}") int fillRate)
             throws IOException {
         if (file.isBlank()) {
             return new MemoryBackend();
@@ -42,7 +43,8 @@ class EmbeddedMongoConfiguration {
         Files.createDirectories(path.getParent());
         // H2's default page cache is 16 MB; a rebuild writes every collection and index of a
         // store of a gigabyte or more (a million events), and slowed as they outgrew it.
-        MVStore store = new MVStore.Builder().fileName(path.toString()).cacheSize(cacheMb).open();
+        MVStore store = new MVStore.Builder().fileName(path.toString()).cacheSize(cacheMb)
+                .autoCompactFillRate(fillRate).open();
         // H2's background writer starts by rewriting the sparse chunks a rebuild or a busy day left,
         // on the cores the start needs; it is held back until the application is ready.
         store.setAutoCommitDelay(0);

@@ -84,7 +84,9 @@ import org.springframework.util.FileSystemUtils;
  * each thread, a diagnostic: the application commits each command on its own),
  * {@code --store DIR} keeps the store in DIR instead of a fresh temporary directory; run again with
  * the same DIR, it skips the append and latency runs and measures rebuild, heap and start-up on
- * that store (a million events take about 20 minutes to append).
+ * that store (a million events take about 20 minutes to append); with {@code --only append} as
+ * well, it appends N more events on top of that store instead (the append on a large store in
+ * minutes).
  */
 public final class Benchmark {
 
@@ -136,12 +138,13 @@ public final class Benchmark {
     private void run() throws Exception {
         long events;
         try (ConfigurableApplicationContext app = start()) {
-            if (reused) {
+            if (reused && !appendOnly) {
                 // A store left by an earlier run (--store): measure what reads it, not the append.
                 events = storeSize(app);
                 emit("append", Map.of("skipped", "store reused: " + dataDir, "storedEvents", events));
             } else {
-                Workload workload = new Workload(app);
+                // On a kept store, a workload of its own (new programme, supporters and requests).
+                Workload workload = new Workload(app, reused ? "r" + System.currentTimeMillis() + "-" : "");
                 workload.setUp();
                 events = appendThroughput(app, workload);
                 commandLatency(workload);
@@ -280,7 +283,8 @@ public final class Benchmark {
             caughtUpCpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
         }
         double commits = groupsAfter[0] - groupsBefore[0];
-        emit("append", figures("events", appended, "seconds", round(secs), "eventsPerSecond", round(appended / secs),
+        emit("append", figures("events", appended, "storedBefore", before, "seconds", round(secs),
+                "eventsPerSecond", round(appended / secs),
                 "cpuMsPer1000Events", round(cpuSecs * 1e6 / appended), "cpuBusy", round(cpuSecs / secs / CORES),
                 "threads", threads, "liveProcessors", liveProcessors, "lifecyclesPerTransaction", perTransaction,
                 "deadlockRetries", deadlockRetries.get(),
@@ -536,20 +540,23 @@ public final class Benchmark {
 
         private final CommandGateway commands;
         private final RuleBooks ruleBooks;
+        /** Prefixes every identifier, so a second workload can run on a store kept from a first. */
+        private final String run;
         private RuleBook rules;
         private final List<String> supporters = new ArrayList<>();
 
-        Workload(ConfigurableApplicationContext app) {
+        Workload(ConfigurableApplicationContext app, String run) {
             this.commands = app.getBean(CommandGateway.class);
             this.ruleBooks = app.getBean(RuleBooks.class);
+            this.run = run;
         }
 
         void setUp() {
-            commands.sendAndWait(new DefineProgramme("bench", "Benchmark programme",
+            commands.sendAndWait(new DefineProgramme(run + "bench", "Benchmark programme",
                     ProgrammeTemplate.LOCAL_AUTHORITY_PEER_SUPPORT.rules(), DAY));
-            rules = ruleBooks.current("bench");
+            rules = ruleBooks.current(run + "bench");
             for (int i = 0; i < 200; i++) {
-                String id = "bench-supporter-" + i;
+                String id = run + "bench-supporter-" + i;
                 String subject = "supporter:" + id;
                 commands.sendAndWait(new RegisterSupporter(id, rules, new SupporterProfile(
                         PersonalData.of(subject, "Invented Supporter " + i), PersonalData.of(subject, "s" + i + "@example.org"),
@@ -575,8 +582,8 @@ public final class Benchmark {
         }
 
         void lifecycle(String key) {
-            String requestId = "bench-request-" + key;
-            String matchId = "bench-match-" + key;
+            String requestId = run + "bench-request-" + key;
+            String matchId = run + "bench-match-" + key;
             String supporter = supporters.get(Math.floorMod(key.hashCode(), supporters.size()));
             String subject = "head:" + requestId;
             commands.sendAndWait(new RequestSupport(requestId, rules, new Requester(subject,

@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Both H2 files of the embedded default are looked after: short retention, synced, a larger cache for
- * read models, and never broken by stopping the housekeeping.
+ * read models, the configured compaction target, and never broken by stopping the housekeeping.
  */
 class FileStoreHousekeepingTest {
 
@@ -35,13 +35,26 @@ class FileStoreHousekeepingTest {
             assertThat(eventStore.getRetentionTime()).as("event store").isEqualTo(3_500);
             assertThat(readModels.getRetentionTime()).as("read-model store").isEqualTo(3_500);
             assertThat(readModels.getCacheSize()).as("read-model page cache, MB").isEqualTo(128);
+            assertThat(compactFillRate(eventStore)).as("event store's compaction target").isEqualTo(80);
+            assertThat(compactFillRate(readModels)).as("read-model store's compaction target").isEqualTo(80);
+        }
+    }
+
+    /** H2 keeps the target to itself (a protected getter): read it as the background writer does. */
+    private static int compactFillRate(MVStore store) {
+        try {
+            java.lang.reflect.Method getter = org.h2.mvstore.FileStore.class.getDeclaredMethod("getAutoCompactFillRate");
+            getter.setAccessible(true);
+            return (int) getter.invoke(store.getFileStore());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
     }
 
     @Test
     void theReadModelFilesBackgroundWriterWaitsForTheApplicationToBeReady() throws Exception {
         MongoBackend opened = new EmbeddedMongoConfiguration()
-                .embeddedMongoBackend(dataDir.resolve("opened.mv").toString(), 16);
+                .embeddedMongoBackend(dataDir.resolve("opened.mv").toString(), 16, 90);
         try {
             assertThat(((H2Backend) opened).getMvStore().getAutoCommitDelay()).as("while starting").isZero();
         } finally {
