@@ -34,7 +34,7 @@ class EmbeddedMongoConfiguration {
     @Bean
     MongoBackend embeddedMongoBackend(@Value("${peersupport.embedded.mongo-file:}") String file,
                                       @Value("${peersupport.embedded.mongo-cache-mb:128}") int cacheMb,
-                                      @Value("${peersupport.embedded.compact-fill-rate:80}") int fillRate)
+                                      @Value("${peersupport.embedded.compact-fill-rate}") int fillRate)
             throws IOException {
         if (file.isBlank()) {
             return new MemoryBackend();

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * chunks were most of the file (3.6 GB after 150,000 events; 678 MB with a 5 s retention).</li>
  * </ul>
  * Freeing unused chunks and rewriting sparse ones (until chunks are on average
- * {@code peersupport.embedded.compact-fill-rate} full, 80%) is left to H2's background writer, which does
+ * {@code peersupport.embedded.compact-fill-rate} full) is left to H2's background writer, which does
  * both under the store's lock. This class did them too, from this thread and without that lock,
  * until a benchmark run in which a rebuild at 1M events failed with "Chunk ... not found" (a chunk
  * freed while still in use; the unlocked call is the likely cause). The rewriting also slowed the

@@ -51,11 +51,6 @@ final class GatheredBatches implements StreamableMessageSource<TrackedEventMessa
         return new GatheredBatches(store, window, running);
     }
 
-    /** For a reader that never stops. */
-    static GatheredBatches of(StreamableMessageSource<TrackedEventMessage<?>> store, Duration window) {
-        return of(store, window, () -> true);
-    }
-
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         return new Gathering(store.openStream(trackingToken), windowNanos, running);

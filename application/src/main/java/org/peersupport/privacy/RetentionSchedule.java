@@ -116,9 +116,8 @@ class RetentionSchedule {
 
     @ResetHandler
     void reset() {
-        forgetAll();
+        forgetAll(); // first: if the drop fails part-way, what is left is read from the store
         mongo.dropCollection(COLLECTION);
-        forgetAll();
     }
 
     /** Everyone with nothing open and not yet erased: candidates for the retention job. */

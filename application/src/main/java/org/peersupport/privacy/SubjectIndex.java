@@ -65,9 +65,8 @@ public class SubjectIndex {
 
     @ResetHandler
     void reset() {
-        added.invalidateAll();
+        added.invalidateAll(); // first: if the drop fails part-way, the holdings are added again
         mongo.dropCollection(COLLECTION);
-        added.invalidateAll();
     }
 
     public List<Holding> holdingsOf(String subject) {

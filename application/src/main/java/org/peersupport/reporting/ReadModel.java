@@ -91,9 +91,8 @@ final class ReadModel<T> {
     }
 
     void drop() {
-        forgetAll();
+        forgetAll(); // first: if the drop fails part-way, what is left is read from the store
         mongo.dropCollection(collection);
-        forgetAll();
     }
 
     /** A write outside a unit of work: straight to the store, remembered once it is there. */

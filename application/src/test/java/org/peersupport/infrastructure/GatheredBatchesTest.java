@@ -34,7 +34,7 @@ class GatheredBatchesTest {
     void aBatchWaitsWithinItsWindowForTheNextEvent() throws Exception {
         store.publish(GenericEventMessage.asEventMessage("first"));
         try (BlockingStream<TrackedEventMessage<?>> events =
-                     GatheredBatches.of(store, Duration.ofSeconds(5)).openStream(null)) {
+                     GatheredBatches.of(store, Duration.ofSeconds(5), () -> true).openStream(null)) {
             assertThat(events.nextAvailable().getPayload()).isEqualTo("first");
             publishLater("second", 100);
 
@@ -48,7 +48,7 @@ class GatheredBatchesTest {
     void withoutAWindowTheBatchEndsWithWhatIsThere() throws Exception {
         store.publish(GenericEventMessage.asEventMessage("first"));
         try (BlockingStream<TrackedEventMessage<?>> events =
-                     GatheredBatches.of(store, Duration.ZERO).openStream(null)) {
+                     GatheredBatches.of(store, Duration.ZERO, () -> true).openStream(null)) {
             assertThat(events.nextAvailable().getPayload()).isEqualTo("first");
             publishLater("second", 100);
 
@@ -60,7 +60,7 @@ class GatheredBatchesTest {
     void aWindowThatRunsOutEndsTheBatchAndTheNextEventOpensANewOne() throws Exception {
         store.publish(GenericEventMessage.asEventMessage("first"));
         try (BlockingStream<TrackedEventMessage<?>> events =
-                     GatheredBatches.of(store, Duration.ofMillis(50)).openStream(null)) {
+                     GatheredBatches.of(store, Duration.ofMillis(50), () -> true).openStream(null)) {
             events.nextAvailable();
             long started = System.nanoTime();
             assertThat(events.peek()).isEmpty();
