@@ -2,15 +2,19 @@ package org.peersupport.infrastructure;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -21,6 +25,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.WriteBuffer;
@@ -29,9 +36,9 @@ import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * mongo-java-server's H2 backend (the embedded read-model store), with two of its costs removed:
- * unique indexes are ordered by their values instead of by their Java serialisation, and documents
- * are stored as BSON instead of by Java serialisation.
+ * mongo-java-server's H2 backend (the embedded read-model store), with three of its costs removed:
+ * unique indexes are ordered by their values instead of by their Java serialisation, documents
+ * are stored as BSON instead of by Java serialisation, and held as BSON between writes.
  *
  * <p>The library keeps each unique index (every collection's {@code _id}, for one) in an H2 map
  * keyed by its {@code KeyValue}, a class H2 does not know. For such keys H2 compares two keys by
@@ -46,6 +53,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * thread in a rebuild). Here they are written as BSON, the form the wire protocol already gives a
  * document, behind tags of their own ({@link #documents}, {@link #keyOrder}); a value without such a
  * tag is read as H2 always read it, so documents written by the library's backend need no conversion.
+ * A collection holds its documents as their BSON bytes, encoded once when written and decoded only
+ * when asked for, and keeps no running total of their size ({@link ReadModelCollection}).
  */
 final class ReadModelStoreBackend extends H2Backend {
 
@@ -163,19 +172,31 @@ final class ReadModelStoreBackend extends H2Backend {
     static final byte BSON_DOCUMENT = 120;
     static final byte BSON_KEY = 121;
 
-    /** Documents as BSON; any other value, and any document written before, as H2 would. */
+    /**
+     * Documents as BSON: a collection holds each document as its BSON bytes ({@link ReadModelCollection}),
+     * written behind the tag as they are and read back without decoding. A document BSON cannot hold,
+     * and any document written before by the library, is written and read as H2 would.
+     */
     static DataType<Object> documents() {
         return new ObjectDataType() {
             @Override
             public void write(WriteBuffer buff, Object obj) {
-                if (!(obj instanceof Document document) || !writeBson(buff, BSON_DOCUMENT, document)) {
+                if (obj instanceof byte[] bson) {
+                    buff.put(BSON_DOCUMENT).putVarInt(bson.length).put(bson);
+                } else {
                     super.write(buff, obj);
                 }
             }
 
             @Override
             public Object read(ByteBuffer buff) {
-                return buff.get(buff.position()) == BSON_DOCUMENT ? readBson(buff) : super.read(buff);
+                if (buff.get(buff.position()) != BSON_DOCUMENT) {
+                    return super.read(buff);
+                }
+                buff.get();
+                byte[] bson = new byte[DataUtils.readVarInt(buff)];
+                buff.get(bson);
+                return bson;
             }
         };
     }
@@ -239,16 +260,148 @@ final class ReadModelStoreBackend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore mv = store();
-            MVMap<Object, Document> data = mv.openMap(DATA_PREFIX + namespace,
-                    new MVMap.Builder<Object, Document>().valueType((DataType) documents()));
-            MVMap<String, Object> meta = mv.openMap(META_PREFIX + namespace);
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            MVMap<Object, Object> data = mv.openMap(DATA_PREFIX + namespace,
+                    new MVMap.Builder<Object, Object>().valueType(documents()));
+            return new ReadModelCollection(this, collectionName, options, data, cursorRegistry);
         }
 
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             store().removeMap(mapName(collection.getCollectionName(), indexName));
+        }
+    }
+
+    /**
+     * The library's {@code H2Collection}, holding each document as its BSON bytes instead of as a
+     * document object.
+     *
+     * <p>H2 writes a whole page of a map whenever one of its entries changes, and the library's
+     * collection holds document objects, so every document on a changed page was encoded to BSON
+     * again at every commit (about twenty to a page), and every document on a page read from the
+     * file was decoded to find one (most of the read-model store's work in a rebuild: the
+     * benchmark's profile). Here a document is encoded once, when it is written, and decoded only
+     * when it is asked for; each request gets its own copy.
+     *
+     * <p>Nor does it keep a running total of its documents' size: the library encodes the old and
+     * the new document once more on every write only for that total, and stores it with each write.
+     * The total answers only the {@code collStats} and {@code validate} commands, which nothing here
+     * sends: they get it counted when asked instead.
+     */
+    static final class ReadModelCollection extends AbstractSynchronizedMongoCollection<Object> {
+
+        private final MVMap<Object, Object> data;
+
+        ReadModelCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                            MVMap<Object, Object> data, CursorRegistry cursors) {
+            super(database, collectionName, options, cursors);
+            this.data = data;
+        }
+
+        /** The document's BSON; the document itself if BSON cannot hold it (H2 then serialises it). */
+        private static Object stored(Document document) {
+            ByteBuf bson = Unpooled.buffer();
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                byte[] bytes = new byte[bson.readableBytes()];
+                bson.readBytes(bytes);
+                return bytes;
+            } catch (RuntimeException notBson) {
+                return document;
+            } finally {
+                bson.release();
+            }
+        }
+
+        private static Document document(Object stored) {
+            if (stored instanceof byte[] bson) {
+                return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+            }
+            return (Document) stored;
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+            Object previous = data.put(Missing.ofNullable(key), stored(document));
+            if (previous != null) {
+                throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
+            }
+            return key;
+        }
+
+        @Override
+        public int count() {
+            return data.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return data.isEmpty();
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            return document(data.get(position));
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            if (data.remove(position) == null) {
+                throw new NoSuchElementException("No document with key " + position);
+            }
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            return data.entrySet().stream()
+                    .map(entry -> new DocumentWithPosition<>(document(entry.getValue()), entry.getKey()));
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Stream<Document> documents = isNaturalDescending(orderBy)
+                    ? streamAllDocumentsWithPosition()
+                            .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                            .map(DocumentWithPosition::getDocument)
+                    : data.values().stream().map(ReadModelCollection::document);
+            return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            data.put(Missing.ofNullable(position), stored(newDocument));
+        }
+
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
+        @Override
+        protected void updateDataSize(int sizeDelta) {
+            // Not kept: see the class comment.
+        }
+
+        @Override
+        protected int getDataSize() {
+            long total = 0;
+            for (Object stored : data.values()) {
+                total += stored instanceof byte[] bson ? bson.length : bsonSize((Document) stored);
+            }
+            return (int) Math.min(Integer.MAX_VALUE, total);
+        }
+    }
+
+    /** A document's size as BSON, as the library counts it. */
+    static int bsonSize(Document document) {
+        ByteBuf bson = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            return bson.readableBytes();
+        } finally {
+            bson.release();
         }
     }
 

@@ -84,7 +84,8 @@ import org.springframework.util.FileSystemUtils;
  * each thread, a diagnostic: the application commits each command on its own),
  * {@code --store DIR} keeps the store in DIR instead of a fresh temporary directory; run again with
  * the same DIR, it skips the append and latency runs and measures rebuild, heap and start-up on
- * that store (a million events take about 20 minutes to append); with {@code --only append} as
+ * that store (a million events take about 20 minutes to append), or with {@code --only rebuild}
+ * the raw reads, the rebuild and heap alone; with {@code --only append} as
  * well, it appends N more events on top of that store instead (the append on a large store in
  * minutes).
  */
@@ -108,6 +109,8 @@ public final class Benchmark {
     private final int perTransaction;
     /** --only append: the append and latency runs alone, for comparing settings quickly. */
     private final boolean appendOnly;
+    /** --only rebuild: on a kept store, the raw reads and the rebuild alone (no replayEach, no start-ups). */
+    private final boolean rebuildOnly;
     private final Path dataDir;
     private final boolean reused;
 
@@ -119,6 +122,7 @@ public final class Benchmark {
         this.liveProcessors = !"off".equals(args.getOrDefault("live-processors", "on"));
         this.perTransaction = Math.max(1, Integer.parseInt(args.getOrDefault("per-transaction", "1")));
         this.appendOnly = "append".equals(args.get("only"));
+        this.rebuildOnly = "rebuild".equals(args.get("only"));
         String store = args.get("store");
         this.dataDir = store == null ? Files.createTempDirectory("peersupport-bench") : Path.of(store).toAbsolutePath();
         this.reused = Files.exists(dataDir.resolve("eventstore.mv.db"));
@@ -156,6 +160,10 @@ public final class Benchmark {
             // with the raw reads and the rebuild, and slow the stopping of the projections.
             allCaughtUp(app, storeHead(app));
             rebuildAgainstRawRead(app);
+            if (rebuildOnly) {
+                return;
+            }
+            eachReplayingAlone(app);
         }
         long startedAt = System.nanoTime();
         try (ConfigurableApplicationContext again = start()) {
@@ -435,7 +443,16 @@ public final class Benchmark {
                 "cpuMsPer1000Events", round(cpuSecs * 1e6 / rebuilt.events()),
                 "cpuBusy", round(cpuSecs / rebuildSecs / CORES),
                 "target", 20000, "targetRatio", 0.5));
+        emit("heap", Map.of("afterRebuildMb", heapMb, "targetMb", 512));
+        lastRawRate = rawRate;
+    }
 
+    private double lastRawRate;
+
+    private void eachReplayingAlone(ConfigurableApplicationContext app) throws Exception {
+        long head = storeHead(app);
+        long events = storeSize(app);
+        double rawRate = lastRawRate;
         // For comparison, each processor replaying on its own (POST /api/admin/processors/{name}/replay).
         List<TrackingEventProcessor> processors = projections(app);
         processors.forEach(TrackingEventProcessor::shutDown);
@@ -452,7 +469,6 @@ public final class Benchmark {
             // Seen once (eighth session): a processor holding no segment after shutDown, resetTokens, start.
             emit("replayEach", Map.of("stalled", behind, "seconds", round(replaySecs)));
         }
-        emit("heap", Map.of("afterRebuildMb", heapMb, "targetMb", 512));
     }
 
     private static void awaitCaughtUp(ConfigurableApplicationContext app, long head) throws InterruptedException {

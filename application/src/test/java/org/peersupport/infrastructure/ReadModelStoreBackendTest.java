@@ -7,11 +7,16 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -34,11 +39,15 @@ class ReadModelStoreBackendTest {
 
     /** Runs against a mongo-java-server on the H2 file, with the backend given, then closes it all. */
     private void withStore(Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> work) {
+        withDatabase(backend, database -> work.accept(database.getCollection("requests")));
+    }
+
+    private void withDatabase(Function<MVStore, MongoBackend> backend, Consumer<MongoDatabase> work) {
         MVStore store = new MVStore.Builder().fileName(dir.resolve("readmodels.mv").toString()).open();
         MongoServer server = new MongoServer(backend.apply(store));
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            work.accept(client.getDatabase("peersupport").getCollection("requests"));
+            work.accept(client.getDatabase("peersupport"));
         } finally {
             server.shutdownNow();
             store.close();
@@ -98,6 +107,28 @@ class ReadModelStoreBackendTest {
     }
 
     @Test
+    void aCollectionsSizeIsCountedWhenAskedAndAgreesWithTheLibrarysRunningTotal() {
+        List<Number> sizes = new ArrayList<>();
+        for (Function<MVStore, MongoBackend> backend : List.<Function<MVStore, MongoBackend>>of(
+                H2Backend::new, ReadModelStoreBackend::new)) {
+            withDatabase(backend, database -> {
+                MongoCollection<Document> requests = database.getCollection("requests");
+                requests.drop();
+                requests.insertMany(invented(300));
+                for (int i = 0; i < 300; i += 3) {
+                    requests.replaceOne(Filters.eq("_id", "request-" + i), new Document("_id", "request-" + i)
+                            .append("stage", "MATCHED").append("sessions", List.of("autumn", "spring")));
+                }
+                requests.updateMany(Filters.eq("stage", "REQUESTED"), new Document("$set", new Document("waiting", 12)));
+                requests.deleteMany(Filters.in("_id", "request-1", "request-2", "request-3"));
+                sizes.add(database.runCommand(new Document("collStats", "requests")).get("size", Number.class));
+            });
+        }
+        assertThat(sizes.get(0).longValue()).isPositive();
+        assertThat(sizes.get(1).longValue()).as("counted when asked").isEqualTo(sizes.get(0).longValue());
+    }
+
+    @Test
     void aDroppedCollectionTakesItsIndexWithIt() {
         withStore(ReadModelStoreBackend::new, requests -> {
             requests.insertMany(invented(100));
@@ -110,24 +141,64 @@ class ReadModelStoreBackendTest {
     }
 
     @Test
-    void aDocumentIsStoredAsBsonAndOneStoredByTheLibraryIsStillRead() {
+    void aDocumentIsHeldAndStoredAsItsBsonAndOneStoredByTheLibraryIsStillRead() {
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "request-1")
                 .append("stage", "MATCHED").append("sessions", List.of("s-1", "s-2")).append("held", 2)
                 .append("capacity", 3L).append("score", 4.5).append("paused", false).append("closedOn", null)
                 .append("requestedAt", java.time.Instant.parse("2026-09-07T09:00:00Z"))
                 .append("head", new de.bwaldvogel.mongo.bson.Document("subject", "head:1").append("sealed", "x"));
         var type = ReadModelStoreBackend.documents();
+        ByteBuf encoded = Unpooled.buffer();
+        BsonEncoder.encodeDocument(document, encoded);
+        byte[] bson = new byte[encoded.readableBytes()];
+        encoded.readBytes(bson);
 
         WriteBuffer written = new WriteBuffer();
-        type.write(written, document);
+        type.write(written, bson);
         ByteBuffer bytes = written.getBuffer().flip();
         assertThat(bytes.get(0)).isEqualTo(ReadModelStoreBackend.BSON_DOCUMENT);
-        assertThat(type.read(bytes)).isEqualTo(document);
+        assertThat((byte[]) type.read(bytes)).isEqualTo(bson);
         assertThat(bytes.remaining()).isZero();
+        assertThat(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson))).isEqualTo(document);
 
         WriteBuffer byLibrary = new WriteBuffer();
         new ObjectDataType().write(byLibrary, document);
         assertThat(type.read(byLibrary.getBuffer().flip())).isEqualTo(document);
+    }
+
+    @Test
+    void documentsStoredByTheLibrarysBackendAreStillFoundChangedAndRemoved() {
+        withStore(H2Backend::new, requests -> requests.insertMany(invented(50)));
+
+        withStore(ReadModelStoreBackend::new, requests -> {
+            assertThat(requests.find(Filters.eq("_id", "request-7")).first().getString("stage")).isEqualTo("REQUESTED");
+            requests.replaceOne(Filters.eq("_id", "request-7"), new Document("_id", "request-7").append("stage", "MATCHED"));
+            requests.deleteOne(Filters.eq("_id", "request-8"));
+            requests.insertOne(new Document("_id", "request-50").append("stage", "REQUESTED"));
+        });
+
+        withStore(ReadModelStoreBackend::new, requests -> {
+            assertThat(requests.countDocuments()).isEqualTo(50);
+            assertThat(requests.find(Filters.eq("_id", "request-7")).first().getString("stage")).isEqualTo("MATCHED");
+            assertThat(requests.find(Filters.eq("_id", "request-8")).first()).isNull();
+            assertThat(requests.countDocuments(Filters.eq("stage", "REQUESTED"))).isEqualTo(49);
+        });
+    }
+
+    @Test
+    void partialUpdatesChangeTheStoredDocument() {
+        withStore(ReadModelStoreBackend::new, requests -> {
+            requests.insertOne(new Document("_id", "request-1").append("stage", "REQUESTED")
+                    .append("sessions", List.of("s-1")));
+            requests.updateOne(Filters.eq("_id", "request-1"),
+                    new Document("$push", new Document("sessions", "s-2")).append("$set", new Document("stage", "MATCHED")));
+            requests.updateOne(Filters.eq("_id", "request-1"), new Document("$push", new Document("sessions", "s-3")));
+
+            Document found = requests.find(Filters.eq("_id", "request-1")).first();
+            assertThat(found.getString("stage")).isEqualTo("MATCHED");
+            assertThat(found.getList("sessions", String.class)).containsExactly("s-1", "s-2", "s-3");
+            assertThat(requests.find().sort(new Document("$natural", -1)).first().getString("_id")).isEqualTo("request-1");
+        });
     }
 
     @Test
