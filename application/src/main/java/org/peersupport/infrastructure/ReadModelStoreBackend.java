@@ -108,13 +108,24 @@ final class ReadModelStoreBackend extends H2Backend {
 
     /** Writes the tag and the document's BSON; false, having written nothing, if BSON cannot hold it. */
     private static boolean writeBson(WriteBuffer buff, byte tag, Document document) {
+        byte[] bson = bsonOrNull(document);
+        if (bson == null) {
+            return false;
+        }
+        buff.put(tag).putVarInt(bson.length).put(bson);
+        return true;
+    }
+
+    /** The document's BSON, or null if BSON cannot hold it. */
+    static byte[] bsonOrNull(Document document) {
         ByteBuf bson = Unpooled.buffer();
         try {
             BsonEncoder.encodeDocument(document, bson);
-            buff.put(tag).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
-            return true;
+            byte[] bytes = new byte[bson.readableBytes()];
+            bson.readBytes(bytes);
+            return bytes;
         } catch (RuntimeException notBson) {
-            return false;
+            return null;
         } finally {
             bson.release();
         }
@@ -204,9 +215,8 @@ final class ReadModelStoreBackend extends H2Backend {
     /** The library's H2 database with ordered index maps and BSON documents (see the class comment). */
     static final class ReadModelDatabase extends H2Database {
 
-        /** The library's names for a collection's maps (its constants are not public). */
+        /** The library's name for a collection's documents map (its constants are not public). */
         private static final String DATA_PREFIX = "databases.";
-        private static final String META_PREFIX = "meta.";
 
         /** The library's constructor opens the indexes, before this class's own fields are set. */
         private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -300,17 +310,8 @@ final class ReadModelStoreBackend extends H2Backend {
 
         /** The document's BSON; the document itself if BSON cannot hold it (H2 then serialises it). */
         private static Object stored(Document document) {
-            ByteBuf bson = Unpooled.buffer();
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                byte[] bytes = new byte[bson.readableBytes()];
-                bson.readBytes(bytes);
-                return bytes;
-            } catch (RuntimeException notBson) {
-                return document;
-            } finally {
-                bson.release();
-            }
+            byte[] bson = bsonOrNull(document);
+            return bson != null ? bson : document;
         }
 
         private static Document document(Object stored) {
@@ -388,20 +389,11 @@ final class ReadModelStoreBackend extends H2Backend {
         protected int getDataSize() {
             long total = 0;
             for (Object stored : data.values()) {
-                total += stored instanceof byte[] bson ? bson.length : bsonSize((Document) stored);
+                // A document written before that BSON cannot hold is not counted.
+                byte[] bson = stored instanceof byte[] held ? held : bsonOrNull((Document) stored);
+                total += bson == null ? 0 : bson.length;
             }
             return (int) Math.min(Integer.MAX_VALUE, total);
-        }
-    }
-
-    /** A document's size as BSON, as the library counts it. */
-    static int bsonSize(Document document) {
-        ByteBuf bson = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            return bson.readableBytes();
-        } finally {
-            bson.release();
         }
     }
 
