@@ -27,7 +27,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * written together in one bulk write when the batch's last event has been handled
  * ({@link ReadModelBatches}) — before the batch commits and its token is stored (processors store
  * tokens after processing: {@code AxonConfiguration}), so a stored token means its read-model writes
- * happened. Outside a unit of work (tests, tools) writes go straight through.
+ * happened. Outside a unit of work (tests, tools) writes go straight through. A one-pass rebuild
+ * holds documents across its batches and writes each when it leaves memory ({@link RebuildScope});
+ * it stores the processors' tokens only once everything is written.
  *
  * <p>Where this process is the collection's only writer (the embedded default), the documents it
  * last wrote are kept in memory, as written, and a later batch reads them from there instead of
