@@ -112,8 +112,24 @@ final class ReadModelStoreBackend extends H2Backend {
         if (bson == null) {
             return false;
         }
-        buff.put(tag).putVarInt(bson.length).put(bson);
+        putTagged(buff, tag, bson);
         return true;
+    }
+
+    private static void putTagged(WriteBuffer buff, byte tag, byte[] bson) {
+        buff.put(tag).putVarInt(bson.length).put(bson);
+    }
+
+    /** Reads the bytes {@link #putTagged} wrote, tag included. */
+    private static byte[] readTagged(ByteBuffer buff) {
+        buff.get();
+        byte[] bson = new byte[DataUtils.readVarInt(buff)];
+        buff.get(bson);
+        return bson;
+    }
+
+    static Document decode(byte[] bson) {
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 
     /** The document's BSON, or null if BSON cannot hold it. */
@@ -133,12 +149,7 @@ final class ReadModelStoreBackend extends H2Backend {
 
     /** Reads what {@link #writeBson} wrote, tag included. */
     private static Document readBson(ByteBuffer buff) {
-        buff.get();
-        int length = DataUtils.readVarInt(buff);
-        ByteBuffer bson = buff.slice();
-        bson.limit(length);
-        buff.position(buff.position() + length);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        return decode(readTagged(buff));
     }
 
     /**
@@ -193,7 +204,7 @@ final class ReadModelStoreBackend extends H2Backend {
             @Override
             public void write(WriteBuffer buff, Object obj) {
                 if (obj instanceof byte[] bson) {
-                    buff.put(BSON_DOCUMENT).putVarInt(bson.length).put(bson);
+                    putTagged(buff, BSON_DOCUMENT, bson);
                 } else {
                     super.write(buff, obj);
                 }
@@ -201,13 +212,7 @@ final class ReadModelStoreBackend extends H2Backend {
 
             @Override
             public Object read(ByteBuffer buff) {
-                if (buff.get(buff.position()) != BSON_DOCUMENT) {
-                    return super.read(buff);
-                }
-                buff.get();
-                byte[] bson = new byte[DataUtils.readVarInt(buff)];
-                buff.get(bson);
-                return bson;
+                return buff.get(buff.position()) == BSON_DOCUMENT ? readTagged(buff) : super.read(buff);
             }
         };
     }
@@ -315,10 +320,7 @@ final class ReadModelStoreBackend extends H2Backend {
         }
 
         private static Document document(Object stored) {
-            if (stored instanceof byte[] bson) {
-                return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
-            }
-            return (Document) stored;
+            return stored instanceof byte[] bson ? decode(bson) : (Document) stored;
         }
 
         @Override

@@ -159,11 +159,11 @@ public final class Benchmark {
             // Every processor, not only the projections: one still catching up would share the CPU
             // with the raw reads and the rebuild, and slow the stopping of the projections.
             allCaughtUp(app, storeHead(app));
-            rebuildAgainstRawRead(app);
+            double rawRate = rebuildAgainstRawRead(app);
             if (rebuildOnly) {
                 return;
             }
-            eachReplayingAlone(app);
+            eachReplayingAlone(app, rawRate);
         }
         long startedAt = System.nanoTime();
         try (ConfigurableApplicationContext again = start()) {
@@ -415,7 +415,8 @@ public final class Benchmark {
         return new RawRead(events, events / ((System.nanoTime() - start) / 1e9));
     }
 
-    private void rebuildAgainstRawRead(ConfigurableApplicationContext app) throws Exception {
+    /** Returns the raw read rate, the baseline for the per-processor replay too. */
+    private double rebuildAgainstRawRead(ConfigurableApplicationContext app) throws Exception {
         EventStore store = app.getBean(EventStore.class);
         long head = storeHead(app);
         // The baseline is the faster of two raw reads: the first also warms the JIT up (just after
@@ -423,7 +424,6 @@ public final class Benchmark {
         RawRead first = rawRead(store, head);
         RawRead second = rawRead(store, head);
         double rawRate = Math.max(first.perSecond(), second.perSecond());
-        long events = second.events();
 
         // The product's full rebuild: every read model in one pass over the store.
         long cpuBefore = processCpuNanos();
@@ -444,15 +444,12 @@ public final class Benchmark {
                 "cpuBusy", round(cpuSecs / rebuildSecs / CORES),
                 "target", 20000, "targetRatio", 0.5));
         emit("heap", Map.of("afterRebuildMb", heapMb, "targetMb", 512));
-        lastRawRate = rawRate;
+        return rawRate;
     }
 
-    private double lastRawRate;
-
-    private void eachReplayingAlone(ConfigurableApplicationContext app) throws Exception {
+    private void eachReplayingAlone(ConfigurableApplicationContext app, double rawRate) throws Exception {
         long head = storeHead(app);
         long events = storeSize(app);
-        double rawRate = lastRawRate;
         // For comparison, each processor replaying on its own (POST /api/admin/processors/{name}/replay).
         List<TrackingEventProcessor> processors = projections(app);
         processors.forEach(TrackingEventProcessor::shutDown);
