@@ -19,6 +19,8 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -87,10 +89,12 @@ class AxonConfiguration {
      * in-process server answers by reading and decoding every live saga (it has no index for an
      * association): two or three such scans per event were a tenth of the append's CPU at 32 callers.
      * Safe because this process is the only writer of its sagas; the caches are bounded, and a saga
-     * that falls out is read from the collection again.
+     * that falls out is read from the collection again. Each saga's update and deletion finds it by
+     * its identifier: unindexed, that too read every live saga, so the identifier is indexed.
      */
     @Bean
     SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        axonMongoTemplate.sagaCollection().createIndex(Indexes.ascending("sagaIdentifier"), new IndexOptions().unique(true));
         return CachingSagaStore.builder()
                 .delegateSagaStore(MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build())
                 .associationsCache(new AggregateCache(AggregateCache.MAXIMUM_SIZE))
