@@ -70,14 +70,18 @@ import org.springframework.util.FileSystemUtils;
  * The benchmark command (README, docs/benchmarks.md). Starts the application on the embedded
  * default in a fresh directory, then measures, in one run:
  * <ol>
- * <li>append throughput through the command path (whole support lifecycles, several threads);</li>
+ * <li>append throughput through the command path (whole support lifecycles, several threads), after
+ * an unmeasured warm-up;</li>
  * <li>command round trip at a fixed rate (p50/p99);</li>
  * <li>full rebuild of every projection, against the raw read-and-deserialise rate of the same store;</li>
  * <li>start-up to ready with the store full (in the same JVM, then as a new process of the packaged
  * application), and heap after the rebuild.</li>
  * </ol>
  * Results go to stdout and {@code target/bench/results.jsonl} as JSON lines.
- * Arguments: {@code --events N} (default 50000), {@code --threads T} (default 4),
+ * Arguments: {@code --events N} (default 50000), {@code --threads T} concurrent callers (default 32:
+ * throughput is measured with enough callers to keep the command path busy; group commit stores
+ * the commands that arrive together in one commit), {@code --warm-up S} seconds of the same
+ * workload first, not measured (default 90; 0 for none),
  * {@code --rate R} commands/s for the latency run (default 200), {@code --seconds S} (default 10),
  * {@code --live-processors off} (the append with every event processor stopped: the command path
  * alone; they start again after it), {@code --per-transaction K} (K lifecycles per transaction in
@@ -101,8 +105,12 @@ public final class Benchmark {
     /** The cold start's heap: the ceiling for heap after a rebuild. */
     private static final String COLD_HEAP = "512m";
 
+    /** The append's rate is also given for each interval this long, to show it steady. */
+    private static final int INTERVAL_SECONDS = 10;
+
     private final int targetEvents;
     private final int threads;
+    private final int warmUpSeconds;
     private final int rate;
     private final int seconds;
     private final boolean liveProcessors;
@@ -116,7 +124,8 @@ public final class Benchmark {
 
     private Benchmark(Map<String, String> args) throws IOException {
         this.targetEvents = Integer.parseInt(args.getOrDefault("events", "50000"));
-        this.threads = Integer.parseInt(args.getOrDefault("threads", "4"));
+        this.threads = Integer.parseInt(args.getOrDefault("threads", "32"));
+        this.warmUpSeconds = Integer.parseInt(args.getOrDefault("warm-up", "90"));
         this.rate = Integer.parseInt(args.getOrDefault("rate", "200"));
         this.seconds = Integer.parseInt(args.getOrDefault("seconds", "10"));
         this.liveProcessors = !"off".equals(args.getOrDefault("live-processors", "on"));
@@ -243,8 +252,10 @@ public final class Benchmark {
                 "--logging.level.org.axonframework=ERROR");
     }
 
-    // 1. Append throughput: whole lifecycles through the command bus, from several threads.
+    // 1. Append throughput: whole lifecycles through the command bus, from several threads, once
+    // the JVM is warm (a warm-up run first, not counted: see warmUp).
     private long appendThroughput(ConfigurableApplicationContext app, Workload workload) throws Exception {
+        warmUp(app, workload);
         long before = storeSize(app);
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         if (!liveProcessors) {
@@ -252,32 +263,24 @@ public final class Benchmark {
         }
         double[] groupsBefore = groupCommits(app);
         long cpuBefore = processCpuNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
+        long compileBefore = compileMillis();
         AtomicInteger deadlockRetries = new AtomicInteger();
         int lifecycles = Math.max(1, targetEvents / Workload.EVENTS_PER_LIFECYCLE);
         long start = System.nanoTime();
-        List<Future<?>> work = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            work.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndAdd(perTransaction)) < lifecycles) {
-                    int first = i;
-                    int last = Math.min(lifecycles, first + perTransaction);
-                    inOneTransaction(app, perTransaction, deadlockRetries, () -> {
-                        for (int k = first; k < last; k++) {
-                            workload.lifecycle("b" + k);
-                        }
-                    });
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
+        List<Double> intervals = new ArrayList<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        long[] last = {before, start};
+        sampler.scheduleAtFixedRate(() -> {
+            long stored = storeSize(app);
+            long now = System.nanoTime();
+            intervals.add(round((stored - last[0]) / ((now - last[1]) / 1e9)));
+            last[0] = stored;
+            last[1] = now;
+        }, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
+        drive(app, workload, "b", lifecycles, Long.MAX_VALUE, deadlockRetries);
         double secs = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
+        sampler.shutdownNow();
+        sampler.awaitTermination(10, TimeUnit.SECONDS);
         long appended = storeSize(app) - before;
         double cpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
         double[] groupsAfter = groupCommits(app);
@@ -295,7 +298,9 @@ public final class Benchmark {
                 "eventsPerSecond", round(appended / secs),
                 "cpuMsPer1000Events", round(cpuSecs * 1e6 / appended), "cpuBusy", round(cpuSecs / secs / CORES),
                 "threads", threads, "liveProcessors", liveProcessors, "lifecyclesPerTransaction", perTransaction,
-                "deadlockRetries", deadlockRetries.get(),
+                "deadlockRetries", deadlockRetries.get(), "warmUpSeconds", warmUpSeconds,
+                "compileMsDuringAppend", compileMillis() - compileBefore,
+                "eventsPerSecondEach" + INTERVAL_SECONDS + "s", intervals,
                 "commandsPerCommit", commits == 0 ? 1 : round((groupsAfter[1] - groupsBefore[1]) / commits),
                 "processorsCaughtUpSeconds", round(caughtUpSecs),
                 "eventsPerSecondProcessorsCaughtUp", round(appended / caughtUpSecs),
@@ -305,6 +310,68 @@ public final class Benchmark {
             processing.eventProcessors().values().forEach(EventProcessor::start);
         }
         return storeSize(app);
+    }
+
+    /**
+     * Runs the workload unmeasured until the JIT has compiled the hot paths. On two cores the
+     * compiler was busy for most of the first minute of an append (its time was half the process's
+     * CPU at 20-50 s, the compilation bean's total), and the append's rate nearly tripled between
+     * the first 10 s and the sixth; a measure that includes that is mostly of the warm-up. Then waits
+     * for every processor to catch up, so the measured append starts with none behind.
+     */
+    private void warmUp(ConfigurableApplicationContext app, Workload workload) throws Exception {
+        if (warmUpSeconds <= 0) {
+            return;
+        }
+        long before = storeSize(app);
+        long compileBefore = compileMillis();
+        long start = System.nanoTime();
+        drive(app, workload, "w", Integer.MAX_VALUE, start + TimeUnit.SECONDS.toNanos(warmUpSeconds),
+                new AtomicInteger());
+        double secs = (System.nanoTime() - start) / 1e9;
+        long events = storeSize(app) - before;
+        allCaughtUp(app, storeHead(app));
+        emit("warmup", figures("events", events, "seconds", round(secs), "eventsPerSecond", round(events / secs),
+                "compileMs", compileMillis() - compileBefore, "threads", threads,
+                "note", "not measured: the JIT compiling the hot paths; every processor caught up after it"));
+    }
+
+    /**
+     * Runs lifecycles {@code prefix + k} for k from 0 up to {@code lifecycles}, or until the deadline
+     * (System.nanoTime), from the benchmark's threads.
+     */
+    private void drive(ConfigurableApplicationContext app, Workload workload, String prefix, int lifecycles,
+                       long deadline, AtomicInteger deadlockRetries) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            work.add(pool.submit(() -> {
+                int i;
+                while (System.nanoTime() < deadline && (i = next.getAndAdd(perTransaction)) < lifecycles) {
+                    int first = i;
+                    int last = Math.min(lifecycles, first + perTransaction);
+                    inOneTransaction(app, perTransaction, deadlockRetries, () -> {
+                        for (int k = first; k < last; k++) {
+                            workload.lifecycle(prefix + k);
+                        }
+                    });
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Time the JIT compilers have spent so far (the compilation bean's total). */
+    private static long compileMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** Waits until every tracking processor (projections, sagas, privacy processes) has reached the head. */
