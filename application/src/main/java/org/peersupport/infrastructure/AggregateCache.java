@@ -19,11 +19,12 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
  * finds its aggregate loaded instead of replaying the aggregate's history (Axon ships adapters
  * only for JCache and Ehcache, each needing a provider with process-wide state). Axon evicts an
  * aggregate whose unit of work rolls back. Entry listeners hear of reads, writes, removals and
- * evictions (an eviction for want of room is reported as an expiry).
+ * evictions (an eviction for want of room is reported as an expiry). The saga store's two caches
+ * are of this kind too ({@code AxonConfiguration#sagaStore}).
  */
 final class AggregateCache implements Cache {
 
-    /** Loaded aggregates kept per type; the least recently used go first. */
+    /** Entries kept per cache (loaded aggregates per type; sagas; associations); the least recently used go first. */
     static final long MAXIMUM_SIZE = 5_000;
 
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
