@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
@@ -31,8 +30,8 @@ import org.springframework.stereotype.Component;
  * 150,000 events the benchmark's heap held 1.85 million such entries (about 160 MB), growing until
  * ten minutes of traffic are held (the heap measured after a million events was 735 MB). A timer per
  * event handled also cost a meter lookup for each event in each processor. Processor lag and
- * counts say what operations need; command and query timers remain. Counters are found once per
- * tag set ({@link MessageCounters}).
+ * counts say what operations need; command and query timers remain. Counters and timers are found
+ * once per tag set ({@link MessageCounters}, {@link MessageTimers}).
  * <p>
  * Being a {@link MetricsConfigurerModule}, it replaces the one Axon's auto-configuration would add.
  */
@@ -68,7 +67,7 @@ class AxonMessageMetrics extends MetricsConfigurerModule {
         if (CommandBus.class.isAssignableFrom(componentType) || QueryBus.class.isAssignableFrom(componentType)) {
             return new MultiMessageMonitor<>(List.of(
                     new MessageCounters(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION),
-                    MessageTimerMonitor.buildMonitor(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION)));
+                    new MessageTimers(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION)));
         }
         if (EventBus.class.isAssignableFrom(componentType)) {
             return new MessageCounters(name, meters, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);

@@ -3,7 +3,12 @@ package org.peersupport.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -12,6 +17,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MessageTimerMonitor;
+import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +79,36 @@ class AxonMessageMetricsTest {
                 .noneMatch(name -> name.contains("capacity"));
         assertThat(registry.get("commandBus.successTimer").tag("payloadType", "Invented").timer().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void commandTimersAreAxonsOwnMetersKeptOncePerCommandType() {
+        SimpleMeterRegistry axons = new SimpleMeterRegistry();
+        List<MessageMonitor<Message<?>>> monitors = List.of(metrics.monitorFor(SimpleCommandBus.class, "commandBus"),
+                MessageTimerMonitor.buildMonitor("commandBus", axons, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION));
+        for (MessageMonitor<Message<?>> monitor : monitors) {
+            for (int i = 0; i < 3; i++) {
+                monitor.onMessageIngested(GenericCommandMessage.asCommandMessage(new Invented("s" + i))).reportSuccess();
+            }
+            monitor.onMessageIngested(GenericCommandMessage.asCommandMessage(new Other("f")))
+                    .reportFailure(new IllegalStateException("invented failure"));
+            monitor.onMessageIngested(GenericCommandMessage.asCommandMessage(new Other("i"))).reportIgnored();
+        }
+
+        assertThat(timers(registry)).isEqualTo(timers(axons)).containsEntry("commandBus.allTimer Invented", 3L)
+                .containsEntry("commandBus.successTimer Invented", 3L).containsEntry("commandBus.allTimer Other", 2L)
+                .containsEntry("commandBus.failureTimer Other", 1L).containsEntry("commandBus.ignoredTimer Other", 1L)
+                .containsEntry("commandBus.successTimer Other", 0L);
+        assertThat(registry.get("commandBus.allTimer").tag("payloadType", "Invented").timer().takeSnapshot()
+                .percentileValues()).extracting(ValueAtPercentile::percentile)
+                .containsExactly(0.5, 0.75, 0.95, 0.98, 0.99, 0.999);
+    }
+
+    /** Every timer as "name payloadType" with its count. */
+    private static Map<String, Long> timers(MeterRegistry meters) {
+        return meters.getMeters().stream().filter(Timer.class::isInstance).map(Timer.class::cast).collect(
+                Collectors.toMap(timer -> timer.getId().getName() + ' ' + timer.getId().getTag("payloadType"),
+                        Timer::count));
     }
 
     @Test
