@@ -1,8 +1,6 @@
 package org.peersupport.infrastructure;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
-import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.Serializer;
@@ -57,6 +54,9 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
             List<String> ids = jdbc.queryForList(
                     "select schedule_id from deadline_index where scope_key = ? and deadline_name = ?",
                     String.class, key, deadlineName);
+            if (ids.isEmpty()) {
+                return; // most cancels find nothing scheduled (a review is cancelled before each is set)
+            }
             ids.forEach(this::cancelTask);
             jdbc.update("delete from deadline_index where scope_key = ? and deadline_name = ?", key, deadlineName);
         });
@@ -70,15 +70,15 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
         });
     }
 
+    /**
+     * Removes the scheduled task unless it is being handled at this moment (the aggregate's lock
+     * orders the two; once done it is gone), as the scheduler's own {@code cancel} does, in one
+     * statement instead of its read and then delete: cancelling was a sixth of the command thread's
+     * time in the append's profile. A task that has fired or was cancelled is simply not there.
+     */
     private void cancelTask(String scheduleId) {
-        try {
-            scheduler.cancel(new DbSchedulerDeadlineToken(scheduleId));
-        } catch (TaskInstanceNotFoundException alreadyFiredOrCancelled) {
-            // Nothing left to cancel.
-        } catch (TaskInstanceCurrentlyExecutingException firingNow) {
-            // It is being handled at this moment (the aggregate's lock orders the two); once done it
-            // is gone. Axon's own scan passed over deadlines being executed in the same way.
-        }
+        jdbc.update("delete from scheduled_tasks where task_name = ? and task_instance = ? and picked = false",
+                TASK_NAME, scheduleId);
     }
 
     /**

@@ -52,13 +52,37 @@ class PersistentDeadlinesTest {
         Api coordinator = Api.at(port).coordinator();
         String matchId = proposedMatch(coordinator);
         assertThat(pending(matchId)).as("response window scheduled").isEqualTo(1);
+        String task = scheduleIdOf(matchId);
+        assertThat(tasks(task)).as("its task").isEqualTo(1);
 
         coordinator.post("/api/matches/" + matchId + "/acceptance", null).expect(204);
 
         assertThat(pending(matchId)).as("response window cancelled").isZero();
-        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_instance in "
-                + "(select schedule_id from deadline_index where scope_key = ?)", Integer.class,
-                IndexedDeadlineManager.scopeKeyOf("Match", matchId))).isZero();
+        assertThat(tasks(task)).as("its task removed").isZero();
+    }
+
+    @Test
+    void aDeadlineBeingHandledIsLeftToFinishWhenCancelled() {
+        Api coordinator = Api.at(port).coordinator();
+        String matchId = proposedMatch(coordinator);
+        String task = scheduleIdOf(matchId);
+        jdbc.update("update scheduled_tasks set picked = true where task_instance = ?", task); // firing now
+
+        deadlines.cancelAllWithinScope(RESPONSE_DUE, new AggregateScopeDescriptor("Match", matchId));
+
+        assertThat(tasks(task)).as("left to the scheduler, which removes it once handled").isEqualTo(1);
+        assertThat(pending(matchId)).as("no longer indexed").isZero();
+        jdbc.update("delete from scheduled_tasks where task_instance = ?", task); // not to fire in other tests
+    }
+
+    private String scheduleIdOf(String matchId) {
+        return jdbc.queryForObject("select schedule_id from deadline_index where scope_key = ? and deadline_name = ?",
+                String.class, IndexedDeadlineManager.scopeKeyOf("Match", matchId), RESPONSE_DUE);
+    }
+
+    private int tasks(String scheduleId) {
+        return jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ? and task_instance = ?",
+                Integer.class, IndexedDeadlineManager.TASK_NAME, scheduleId);
     }
 
     private int pending(String matchId) {
