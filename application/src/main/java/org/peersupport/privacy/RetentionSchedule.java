@@ -1,7 +1,5 @@
 package org.peersupport.privacy;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -13,15 +11,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.peersupport.privacy.api.SubjectErased;
+import org.peersupport.reporting.ReadModel;
+import org.peersupport.reporting.ReadModelCollections;
 import org.peersupport.request.api.CycleClosed;
 import org.peersupport.request.api.RequestWithdrawn;
 import org.peersupport.request.api.SupportRequested;
 import org.peersupport.supporter.api.SupporterRegistered;
 import org.peersupport.supporter.api.SupporterResumed;
 import org.peersupport.supporter.api.SupporterWithdrew;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -36,17 +34,16 @@ class RetentionSchedule {
 
     static final String COLLECTION = "retention";
 
-    private final MongoTemplate mongo;
     /**
-     * The entries this process last wrote, where it is their only writer (the embedded default, as
-     * for the read models: {@code peersupport.read-models.cache-size}); null elsewhere. Saves reading
-     * an entry back for each event about its person.
+     * The entries, changed a batch at a time like the read models: each entry read at most once a
+     * batch (those not in memory all in one query), and the batch's changes written together.
+     * Writing each event's change straight away, and reading each new person's entry first to find
+     * none, made this the costliest of the processors in the append's profile.
      */
-    private final Cache<String, Entry> written;
+    private final ReadModel<Entry> entries;
 
-    RetentionSchedule(MongoTemplate mongo, @Value("${peersupport.read-models.cache-size:0}") int cacheSize) {
-        this.mongo = mongo;
-        this.written = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).<String, Entry>build() : null;
+    RetentionSchedule(ReadModelCollections models) {
+        this.entries = models.of(Entry.class, COLLECTION, Entry::subject);
     }
 
     record Entry(@Id String subject, String programmeId, Set<String> open, LocalDate endedOn, boolean erased) {
@@ -86,9 +83,9 @@ class RetentionSchedule {
 
     @EventHandler
     void on(RequestWithdrawn e) {
-        Query ofRequest = Query.query(Criteria.where("open").is(e.requestId()));
-        for (Entry entry : mongo.find(ofRequest, Entry.class, COLLECTION)) {
-            save(entry.ended(e.requestId(), e.withdrawnOn()));
+        entries.writePending(); // the query below asks the store
+        for (Entry entry : entries.find(Query.query(Criteria.where("open").is(e.requestId())))) {
+            entries.put(entry.ended(e.requestId(), e.withdrawnOn()));
         }
     }
 
@@ -116,49 +113,21 @@ class RetentionSchedule {
 
     @ResetHandler
     void reset() {
-        forgetAll(); // first: if the drop fails part-way, what is left is read from the store
-        mongo.dropCollection(COLLECTION);
+        entries.drop();
     }
 
     /** Everyone with nothing open and not yet erased: candidates for the retention job. */
     List<Entry> ended() {
-        return mongo.find(Query.query(Criteria.where("erased").is(false).and("open").size(0)), Entry.class,
-                COLLECTION);
+        return entries.find(Query.query(Criteria.where("erased").is(false).and("open").size(0)));
     }
 
     private static String supporter(String supporterId) {
         return "supporter:" + supporterId;
     }
 
+    /** Changes the person's entry; one is started for them only where the programme is known. */
     private void change(String subject, String programmeId, UnaryOperator<Entry> transition) {
-        Entry current = written == null ? null : written.getIfPresent(subject);
-        if (current == null) {
-            current = mongo.findById(subject, Entry.class, COLLECTION);
-        }
-        if (current == null) {
-            if (programmeId == null) {
-                return;
-            }
-            current = new Entry(subject, programmeId, Set.of(), null, false);
-        }
-        save(transition.apply(current));
-    }
-
-    private void save(Entry entry) {
-        try {
-            mongo.save(entry, COLLECTION);
-        } catch (RuntimeException e) {
-            forgetAll(); // whether it was written is unknown: read it back next time
-            throw e;
-        }
-        if (written != null) {
-            written.put(entry.subject(), entry);
-        }
-    }
-
-    private void forgetAll() {
-        if (written != null) {
-            written.invalidateAll();
-        }
+        entries.change(subject,
+                () -> programmeId == null ? null : new Entry(subject, programmeId, Set.of(), null, false), transition);
     }
 }

@@ -1,7 +1,6 @@
 package org.peersupport.privacy;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,12 +11,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.bson.Document;
 import org.peersupport.kernel.PersonalData;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.peersupport.reporting.ReadModel;
+import org.peersupport.reporting.ReadModelCollections;
+import org.springframework.data.annotation.Id;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,53 +28,55 @@ public class SubjectIndex {
 
     static final String COLLECTION = "subject_index";
 
-    private final MongoTemplate mongo;
     /**
-     * Holdings this process has already added. A record's events name the same people again and
-     * again (a support cycle's sixteen events, its head each time), and each added holding is a write
-     * to the store: one per event and person, where one per record and person is enough. Holdings are
-     * only ever added, or dropped all together by a reset, which forgets these too.
+     * Each person's entry, changed a batch at a time like the read models: a record's events name
+     * the same people again and again (a support cycle's sixteen events, its head each time), and a
+     * holding already there changes nothing, so each entry is read at most once a batch and written
+     * only when a holding is new to it.
      */
-    private final Cache<String, Boolean> added = Caffeine.newBuilder().maximumSize(50_000).build();
+    private final ReadModel<Entry> entries;
 
-    SubjectIndex(MongoTemplate mongo) {
-        this.mongo = mongo;
+    SubjectIndex(ReadModelCollections models) {
+        this.entries = models.of(Entry.class, COLLECTION, Entry::subject);
     }
 
     /** A record (aggregate) that holds data about a subject. */
     public record Holding(String aggregateType, String aggregateId) {
     }
 
+    /** The records holding data about one person, in the order they were first seen. */
+    record Entry(@Id String subject, List<Holding> holdings) {
+
+        Entry {
+            holdings = List.copyOf(holdings);
+        }
+
+        /** This entry with the holding added; the same entry if it is already there. */
+        Entry with(Holding holding) {
+            if (holdings.contains(holding)) {
+                return this;
+            }
+            List<Holding> more = new ArrayList<>(holdings);
+            more.add(holding);
+            return new Entry(subject, more);
+        }
+    }
+
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
+        Holding holding = new Holding(event.getType(), event.getAggregateIdentifier());
         for (String subject : subjectsIn(payload)) {
-            String holding = subject + '\n' + event.getType() + '\n' + event.getAggregateIdentifier();
-            if (added.getIfPresent(holding) != null) {
-                continue;
-            }
-            mongo.upsert(Query.query(Criteria.where("_id").is(subject)),
-                    new Update().addToSet("holdings", new Document("aggregateType", event.getType())
-                            .append("aggregateId", event.getAggregateIdentifier())),
-                    COLLECTION);
-            added.put(holding, Boolean.TRUE);
+            entries.change(subject, () -> new Entry(subject, List.of()), entry -> entry.with(holding));
         }
     }
 
     @ResetHandler
     void reset() {
-        added.invalidateAll(); // first: if the drop fails part-way, the holdings are added again
-        mongo.dropCollection(COLLECTION);
+        entries.drop();
     }
 
     public List<Holding> holdingsOf(String subject) {
-        Document entry = mongo.findById(subject, Document.class, COLLECTION);
-        List<Holding> holdings = new ArrayList<>();
-        if (entry != null) {
-            for (Document h : entry.getList("holdings", Document.class)) {
-                holdings.add(new Holding(h.getString("aggregateType"), h.getString("aggregateId")));
-            }
-        }
-        return holdings;
+        return entries.find(subject).map(Entry::holdings).orElse(List.of());
     }
 
     /** Every subject a payload mentions: in personal values, or named in subject fields. */
@@ -96,18 +95,38 @@ public class SubjectIndex {
         } else if (value instanceof Collection<?> items) {
             items.forEach(item -> collect(item, subjects, depth + 1));
         } else if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                try {
-                    Object field = component.getAccessor().invoke(record);
-                    if (field instanceof String text && component.getName().toLowerCase().endsWith("subject")) {
-                        subjects.add(text);
-                    } else {
-                        collect(field, subjects, depth + 1);
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Cannot read " + component, e);
+            for (Part part : PARTS.get(record.getClass())) {
+                Object field = part.of(record);
+                if (part.namesSubject() && field instanceof String text) {
+                    subjects.add(text);
+                } else {
+                    collect(field, subjects, depth + 1);
                 }
             }
         }
     }
+
+    /** A record's component: how to read it, and whether its name says it holds a subject. */
+    private record Part(Method accessor, boolean namesSubject) {
+
+        Object of(Record record) {
+            try {
+                return accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + accessor, e);
+            }
+        }
+    }
+
+    /** Each record type's components, found once: every event is walked, and finding them each time showed in the profile. */
+    private static final ClassValue<List<Part>> PARTS = new ClassValue<>() {
+        @Override
+        protected List<Part> computeValue(Class<?> type) {
+            List<Part> parts = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                parts.add(new Part(component.getAccessor(), component.getName().toLowerCase().endsWith("subject")));
+            }
+            return List.copyOf(parts);
+        }
+    };
 }

@@ -1,5 +1,6 @@
 package org.peersupport.reporting;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -36,7 +38,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * processor's work (the benchmark's profile). A write that fails, or dropping the collection, forgets
  * them all. Queries always ask the store.
  */
-final class ReadModel<T> {
+public final class ReadModel<T> {
 
     private final MongoTemplate mongo;
     private final Class<T> type;
@@ -65,29 +67,59 @@ final class ReadModel<T> {
         }) : null;
     }
 
-    void put(T document) {
+    /** Replaces the document whole (or adds it). */
+    public void put(T document) {
+        String id = idOf.apply(document);
         Pending<T> pending = pending();
         if (pending == null) {
-            saveNow(idOf.apply(document), document);
+            saveNow(id, document);
         } else {
-            pending.changed.put(idOf.apply(document), document);
+            pending.deferred.remove(id);
+            pending.changed.put(id, document);
         }
     }
 
     /** Applies a transition to the document if it exists (it may not, e.g. mid-replay of another group). */
-    void update(String id, UnaryOperator<T> transition) {
+    public void update(String id, UnaryOperator<T> transition) {
+        change(id, () -> null, transition);
+    }
+
+    /**
+     * Applies a transition to the document, starting from {@code absent} if there is none ({@code absent}
+     * may give null: then nothing changes). Inside a live batch, a document neither this batch nor
+     * memory knows is not read at once: the transitions wait, in order, and every such document of
+     * the batch is read in one query when the batch is written ({@link Pending#detach}). A batch of
+     * new people's records otherwise read the store once for each, to find nothing. A transition
+     * that returns the very document it was given changes nothing, and nothing is written for it.
+     */
+    public void change(String id, Supplier<T> absent, UnaryOperator<T> transition) {
         Pending<T> pending = pending();
+        if (pending != null && pending.defer(id, absent, transition)) {
+            return;
+        }
         T current = pending == null ? null : pending.known(id);
         if (current == null && written != null) {
             current = written.get(id);
         }
+        if (current == null && pending != null && pending.rebuild == null) {
+            pending.deferred.put(id, new ArrayList<>(List.of(new Step<>(absent, transition))));
+            return;
+        }
         if (current == null) {
             current = mongo.findById(id, type, collection);
+        }
+        boolean added = false;
+        if (current == null) {
+            current = absent.get();
+            added = true;
         }
         if (current == null) {
             return;
         }
         T next = transition.apply(current);
+        if (next == current && !added) {
+            return; // unchanged: nothing to write
+        }
         if (pending == null) {
             saveNow(id, next);
         } else {
@@ -95,15 +127,35 @@ final class ReadModel<T> {
         }
     }
 
-    Optional<T> find(String id) {
+    /**
+     * Writes what the current batch has changed in this collection now rather than at its end, so a
+     * query of the store sees it. Safe at any point: a batch that fails is handled again whole.
+     */
+    public void writePending() {
+        Pending<T> pending = pending();
+        if (pending != null) {
+            pending.detach().run();
+        }
+    }
+
+    /** The documents given ids have in the store, by id. */
+    private Map<String, T> stored(Collection<String> ids) {
+        Map<String, T> found = new HashMap<>();
+        for (T document : mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection)) {
+            found.put(idOf.apply(document), document);
+        }
+        return found;
+    }
+
+    public Optional<T> find(String id) {
         return Optional.ofNullable(mongo.findById(id, type, collection));
     }
 
-    List<T> find(Query query) {
+    public List<T> find(Query query) {
         return mongo.find(query, type, collection);
     }
 
-    void drop() {
+    public void drop() {
         forgetAll(); // first: if the drop fails part-way, what is left is read from the store
         mongo.dropCollection(collection);
     }
@@ -162,15 +214,58 @@ final class ReadModel<T> {
         documents.forEach(this::remember);
     }
 
+    /** A transition waiting for its document to be read, and where to start if there is none. */
+    private record Step<T>(Supplier<T> absent, UnaryOperator<T> transition) {
+    }
+
     /** The documents a batch has changed, not yet written. */
     static final class Pending<T> {
         private final ReadModel<T> model;
         private final RebuildScope rebuild;
         private final Map<String, T> changed = new LinkedHashMap<>();
+        /** Documents not yet read, with the transitions waiting for them (never in a rebuild). */
+        private final Map<String, List<Step<T>>> deferred = new LinkedHashMap<>();
 
         private Pending(ReadModel<T> model, RebuildScope rebuild) {
             this.model = model;
             this.rebuild = rebuild;
+        }
+
+        /** Adds the transition to those already waiting for the document; false if none are. */
+        boolean defer(String id, Supplier<T> absent, UnaryOperator<T> transition) {
+            List<Step<T>> waiting = deferred.get(id);
+            if (waiting == null) {
+                return false;
+            }
+            waiting.add(new Step<>(absent, transition));
+            return true;
+        }
+
+        /** Reads the documents transitions wait for, in one query, and applies the transitions in order. */
+        private void resolve() {
+            if (deferred.isEmpty()) {
+                return;
+            }
+            Map<String, T> stored = model.stored(deferred.keySet());
+            deferred.forEach((id, steps) -> {
+                T document = stored.get(id);
+                boolean changedHere = false;
+                for (Step<T> step : steps) {
+                    if (document == null) {
+                        document = step.absent().get();
+                        changedHere = document != null;
+                    }
+                    if (document != null) {
+                        T next = step.transition().apply(document);
+                        changedHere |= next != document;
+                        document = next;
+                    }
+                }
+                if (changedHere) {
+                    changed.put(id, document);
+                }
+            });
+            deferred.clear();
         }
 
         /** The document as this batch, or the rebuild it belongs to, last left it; null if neither has it. */
@@ -188,6 +283,7 @@ final class ReadModel<T> {
          * each document once it leaves memory or the pass ends ({@link RebuildScope}).
          */
         Runnable detach() {
+            resolve();
             if (changed.isEmpty()) {
                 return () -> { };
             }

@@ -11,9 +11,12 @@ import org.springframework.stereotype.Component;
  * writer: on the embedded default there is one node by construction (the store's files are locked
  * to it). With several nodes sharing MongoDB (the Axon Server profile), a processor's segment can
  * move to another node and back, so the size there is 0 and every read asks the store.
+ * <p>
+ * Also used by the privacy module's own processes (retention, the subject index), whose collections
+ * are kept the same way.
  */
 @Component
-class ReadModelCollections {
+public class ReadModelCollections {
 
     private final MongoTemplate mongo;
     private final int cacheSize;
@@ -23,7 +26,7 @@ class ReadModelCollections {
         this.cacheSize = cacheSize;
     }
 
-    <T> ReadModel<T> of(Class<T> type, String collection, Function<T, String> idOf) {
+    public <T> ReadModel<T> of(Class<T> type, String collection, Function<T, String> idOf) {
         return new ReadModel<>(mongo, type, collection, idOf, cacheSize);
     }
 }
