@@ -1,7 +1,16 @@
 package org.peersupport.infrastructure;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -16,31 +25,127 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * (H2 issue #442). So H2 keeps its background writer, which does that housekeeping, and each
  * commit here asks the store to write what is committed. Commits that arrive while one write is
  * under way are written together by the next: group commit.
+ * <p>
+ * Group commit's thread does not wait for its write ({@link FileWrites}): it commits a group, hands
+ * the answers to its callers to the writer, and goes on to the next group while the file is written.
  */
 @Configuration(proxyBeanMethods = false)
 class FileDurableTransactions {
 
     @Bean
-    JdbcTransactionManager transactionManager(DataSource dataSource) {
-        return new FileDurableTransactionManager(dataSource);
+    FileWrites eventStoreFileWrites(DataSource dataSource) {
+        return new FileWrites(H2Files.mvStore(dataSource));
+    }
+
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, FileWrites writes) {
+        return new FileDurableTransactionManager(dataSource, writes);
     }
 
     static final class FileDurableTransactionManager extends JdbcTransactionManager {
 
-        private final MVStore store;
+        private final FileWrites writes;
 
-        /** Finds the file once, here: a commit asking the pool for a connection could wait forever. */
-        FileDurableTransactionManager(DataSource dataSource) {
+        FileDurableTransactionManager(DataSource dataSource, FileWrites writes) {
             super(dataSource);
-            this.store = H2Files.mvStore(dataSource);
+            this.writes = writes;
         }
 
         @Override
         protected void doCommit(DefaultTransactionStatus status) {
             super.doCommit(status);
+            if (!FileWrites.LEFT_TO_CALLER.get()) {
+                writes.writeNow();
+            }
+        }
+    }
+
+    /**
+     * Writes what is committed to the event store's file: now, on the caller's thread, or on a
+     * thread of its own, telling the caller once it is done ({@link #afterNextWrite}). A write takes
+     * every commit made before it began, so one write answers every commit handed over before it.
+     */
+    static final class FileWrites implements DisposableBean {
+
+        private static final Logger log = LoggerFactory.getLogger(FileWrites.class);
+        /** Set by a thread whose commits are written through {@link #afterNextWrite} instead of at once. */
+        static final ThreadLocal<Boolean> LEFT_TO_CALLER = ThreadLocal.withInitial(() -> false);
+
+        private final MVStore store;
+        private final BlockingQueue<Consumer<RuntimeException>> waiting = new LinkedBlockingQueue<>();
+        private final Thread writer;
+        private volatile boolean closed;
+
+        /** The store is found once, at start-up: a commit asking the pool for a connection could wait forever. */
+        FileWrites(MVStore store) {
+            this.store = store;
+            this.writer = new Thread(this::work, "event-store-file-writer");
+            this.writer.setDaemon(true);
+            this.writer.start();
+        }
+
+        void writeNow() {
             if (store != null && !store.isClosed()) {
                 store.commit();
             }
+        }
+
+        /**
+         * Once what is committed now is in the file, tells {@code then} (with null), or with the
+         * failure if the write failed. The callers this answers hear nothing until then.
+         */
+        void afterNextWrite(Consumer<RuntimeException> then) {
+            if (closed) {
+                then.accept(write());
+                return;
+            }
+            waiting.add(then);
+            if (closed && waiting.remove(then)) { // closed meanwhile: the writer may be gone
+                then.accept(write());
+            }
+        }
+
+        private RuntimeException write() {
+            try {
+                writeNow();
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+
+        private void work() {
+            List<Consumer<RuntimeException>> batch = new ArrayList<>();
+            while (!closed || !waiting.isEmpty()) {
+                try {
+                    Consumer<RuntimeException> first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    waiting.drainTo(batch);
+                    RuntimeException failure = write();
+                    for (Consumer<RuntimeException> then : batch) {
+                        try {
+                            then.accept(failure);
+                        } catch (RuntimeException e) {
+                            log.warn("An answer after a write of the event store failed", e);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    batch.clear();
+                }
+            }
+        }
+
+        /** Writes and answers what is still waiting, before the store is closed. */
+        @Override
+        public void destroy() throws InterruptedException {
+            closed = true;
+            writer.join(TimeUnit.SECONDS.toMillis(10));
         }
     }
 }

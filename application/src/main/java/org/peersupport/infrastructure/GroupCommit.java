@@ -25,6 +25,7 @@ import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.peersupport.infrastructure.FileDurableTransactions.FileWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -66,6 +67,8 @@ final class GroupCommit implements CommandBus, DisposableBean {
 
     private final CommandBus commands;
     private final TransactionManager transactions;
+    /** Writes the event store's file after a group commits; null where there is no such file. */
+    private final FileWrites writes;
     private final int maxCommands;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
@@ -73,9 +76,11 @@ final class GroupCommit implements CommandBus, DisposableBean {
     private final Counter rerunAlone;
     private volatile boolean closed;
 
-    GroupCommit(CommandBus commands, TransactionManager transactions, int maxCommands, MeterRegistry registry) {
+    GroupCommit(CommandBus commands, TransactionManager transactions, FileWrites writes, int maxCommands,
+                MeterRegistry registry) {
         this.commands = commands;
         this.transactions = transactions;
+        this.writes = writes;
         this.maxCommands = Math.max(1, maxCommands);
         this.groupSizes = DistributionSummary.builder("peersupport.commands.group.size")
                 .description("Commands stored by one commit of the event store").register(registry);
@@ -160,7 +165,7 @@ final class GroupCommit implements CommandBus, DisposableBean {
                 // The last step before the commit (prepare-commit steps run in the order given):
                 // once it has run, every event was appended and only the commit itself can fail.
                 unitOfWork.onPrepareCommit(u -> appended.set(true));
-                unitOfWork.commit();
+                commitLeavingWriteToWriter(unitOfWork);
             }
         } catch (RuntimeException e) {
             if (unitOfWork.isActive()) {
@@ -178,6 +183,36 @@ final class GroupCommit implements CommandBus, DisposableBean {
             // Each command again on its own: a refusal or failure reaches only its own caller.
             rerunAlone.increment(group.size());
             group.forEach(this::runAlone);
+            return;
+        }
+        if (writes == null) {
+            answerStored(group, results, null);
+        } else {
+            // This thread goes on to the next group; the callers hear once the file has this one.
+            List<Pending> stored = List.copyOf(group);
+            writes.afterNextWrite(failure -> answerStored(stored, results, failure));
+        }
+    }
+
+    /** Commits with the file's write left to the writer (answered through it), where there is one. */
+    private void commitLeavingWriteToWriter(DefaultUnitOfWork<?> unitOfWork) {
+        if (writes == null) {
+            unitOfWork.commit();
+            return;
+        }
+        FileWrites.LEFT_TO_CALLER.set(true);
+        try {
+            unitOfWork.commit();
+        } finally {
+            FileWrites.LEFT_TO_CALLER.set(false);
+        }
+    }
+
+    /** Answers a committed group once it is in the file, or, if that write failed, with the failure. */
+    private void answerStored(List<Pending> group, List<CommandResultMessage<?>> results, RuntimeException failure) {
+        if (failure != null) {
+            // Whether it reached the file is unknown: each caller hears of the failure, as for a failed commit.
+            group.forEach(p -> answer(p, GenericCommandResultMessage.asCommandResultMessage(failure)));
             return;
         }
         groupSizes.record(group.size());
@@ -242,13 +277,14 @@ final class GroupCommit implements CommandBus, DisposableBean {
 
         @Bean
         static BeanPostProcessor groupCommit(ObjectProvider<TransactionManager> transactions,
+                                             ObjectProvider<FileWrites> writes,
                                              ObjectProvider<MeterRegistry> registry,
                                              @Value("${peersupport.commands.group-commit.max-commands:64}") int max) {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
                     if (bean instanceof SimpleCommandBus bus && "commandBus".equals(beanName)) {
-                        return new GroupCommit(bus, transactions.getObject(), max,
+                        return new GroupCommit(bus, transactions.getObject(), writes.getIfAvailable(), max,
                                 registry.getIfAvailable(SimpleMeterRegistry::new));
                     }
                     return bean;

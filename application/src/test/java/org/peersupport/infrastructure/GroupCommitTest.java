@@ -101,7 +101,7 @@ class GroupCommitTest {
             store.write(value);
             return "done " + value;
         });
-        groups = new GroupCommit(bus, store, 64, registry);
+        groups = new GroupCommit(bus, store, null, 64, registry);
     }
 
     @AfterEach
