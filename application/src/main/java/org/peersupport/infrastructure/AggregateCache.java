@@ -1,9 +1,9 @@
 package org.peersupport.infrastructure;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -15,9 +15,10 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 
 /**
- * Axon's aggregate cache on Caffeine, bounded by count (one per aggregate type), so a command
- * finds its aggregate loaded instead of replaying the aggregate's history (Axon ships adapters
- * only for JCache and Ehcache, each needing a provider with process-wide state). Axon evicts an
+ * Axon's aggregate cache, bounded by count (one per aggregate type), the least recently used
+ * leaving first, so a command finds its aggregate loaded instead of replaying the aggregate's
+ * history (Axon ships adapters only for JCache and Ehcache, each needing a provider with
+ * process-wide state). Axon evicts an
  * aggregate whose unit of work rolls back. Entry listeners hear of reads, writes, removals and
  * evictions (an eviction for want of room is reported as an expiry). The saga store's two caches
  * are of this kind too ({@code AxonConfiguration#sagaStore}).
@@ -28,16 +29,25 @@ final class AggregateCache implements Cache {
     static final long MAXIMUM_SIZE = 5_000;
 
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
-    private final ConcurrentMap<Object, Object> entries;
+    /**
+     * Least recently used first out, exactly. Not Caffeine: its admission policy keeps what is used
+     * most often and turned away new entries in favour of old ones (a new request's read-model
+     * document was read back from the store for one update in nine), where here the entries in use
+     * are the newest: the records whose cycles are under way.
+     */
+    private final Map<Object, Object> entries;
 
     AggregateCache(long maximumSize) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize)
-                .removalListener((Object key, Object value, RemovalCause cause) -> {
-                    if (cause.wasEvicted()) {
-                        listeners.forEach(l -> l.onEntryExpired(key));
-                    }
-                })
-                .build().asMap();
+        this.entries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                if (size() <= maximumSize) {
+                    return false;
+                }
+                listeners.forEach(l -> l.onEntryExpired(eldest.getKey()));
+                return true;
+            }
+        });
     }
 
     @Override
@@ -96,7 +106,11 @@ final class AggregateCache implements Cache {
 
     @Override
     public void removeAll() {
-        entries.keySet().forEach(this::remove);
+        List<Object> keys;
+        synchronized (entries) {
+            keys = List.copyOf(entries.keySet());
+        }
+        keys.forEach(this::remove);
     }
 
     @Override

@@ -33,6 +33,11 @@ class AggregateCacheTest {
         public void onEntryRemoved(Object key) {
             heard.add("removed " + key);
         }
+
+        @Override
+        public void onEntryExpired(Object key) {
+            heard.add("expired " + key);
+        }
     };
 
     @Test
@@ -63,5 +68,27 @@ class AggregateCacheTest {
         cache.removeAll();
         assertThat(cache.containsKey("a")).isFalse();
         assertThat(cache.containsKey("b")).isFalse();
+    }
+
+    @Test
+    void theLeastRecentlyUsedEntryLeavesFirstHoweverOftenTheOthersWereUsed() {
+        Cache cache = new AggregateCache(3);
+        cache.registerCacheEntryListener(listener);
+        for (String key : List.of("x", "y", "z")) {
+            cache.put(key, key);
+            for (int i = 0; i < 20; i++) {
+                cache.get(key);
+            }
+        }
+        cache.get("x"); // "y" is now the least recently used
+        heard.clear();
+
+        cache.put("new", "n");
+
+        assertThat(heard).containsExactly("expired y", "created new=n");
+        assertThat(cache.containsKey("new")).as("the newest entry is kept").isTrue();
+        assertThat(cache.containsKey("x")).isTrue();
+        assertThat(cache.containsKey("z")).isTrue();
+        assertThat(cache.containsKey("y")).isFalse();
     }
 }
