@@ -2,15 +2,11 @@ package org.peersupport.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -27,24 +23,15 @@ class ReadModelBatchTest {
         }
     }
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    final InMemoryMongo store = new InMemoryMongo("batches");
     private MongoTemplate mongo;
     private ReadModel<Doc> docs;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        mongo = new MongoTemplate(client, "batches");
+        mongo = store.template();
         docs = new ReadModel<>(mongo, Doc.class, "docs", Doc::id, 100);
-    }
-
-    @AfterEach
-    void stopStore() {
-        client.close();
-        server.shutdownNow();
     }
 
     /** Runs the changes as one batch, written at its end as the processors do. */

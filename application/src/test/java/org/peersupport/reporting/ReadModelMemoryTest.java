@@ -2,13 +2,9 @@ package org.peersupport.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -21,24 +17,15 @@ class ReadModelMemoryTest {
     record Doc(String id, int version) {
     }
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    final InMemoryMongo store = new InMemoryMongo("memory");
     private MongoTemplate mongo;
     private ReadModel<Doc> docs;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        mongo = new MongoTemplate(client, "memory");
+        mongo = store.template();
         docs = new ReadModel<>(mongo, Doc.class, "docs", Doc::id, 3);
-    }
-
-    @AfterEach
-    void stopStore() {
-        client.close();
-        server.shutdownNow();
     }
 
     private void bump(String id) {

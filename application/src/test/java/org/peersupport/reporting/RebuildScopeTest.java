@@ -2,16 +2,12 @@ package org.peersupport.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.List;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -23,24 +19,15 @@ class RebuildScopeTest {
     record Doc(String id, int version) {
     }
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    final InMemoryMongo store = new InMemoryMongo("rebuild");
     private MongoTemplate mongo;
     private ReadModel<Doc> docs;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        mongo = new MongoTemplate(client, "rebuild");
+        mongo = store.template();
         docs = new ReadModel<>(mongo, Doc.class, "docs", Doc::id, 0);
-    }
-
-    @AfterEach
-    void stopStore() {
-        client.close();
-        server.shutdownNow();
     }
 
     /** Handles one batch in a unit of work, as the rebuild does; returns its writes, not yet run. */
