@@ -1,5 +1,9 @@
 package org.peersupport.infrastructure;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -7,12 +11,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
@@ -33,8 +40,8 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 class FileDurableTransactions {
 
     @Bean
-    FileWrites eventStoreFileWrites(DataSource dataSource) {
-        return new FileWrites(H2Files.mvStore(dataSource));
+    FileWrites eventStoreFileWrites(DataSource dataSource, MeterRegistry registry) {
+        return new FileWrites(H2Files.mvStore(dataSource), registry);
     }
 
     @Bean
@@ -51,11 +58,34 @@ class FileDurableTransactions {
             this.writes = writes;
         }
 
+        /**
+         * A transaction that changed nothing has nothing to make durable, and is not made to write
+         * what others committed: the processors' transactions only read, and their commits had been
+         * three quarters of the file's writes (568 of 736 a second in an append), each rewriting the
+         * pages the command thread had changed since the last.
+         */
         @Override
         protected void doCommit(DefaultTransactionStatus status) {
+            boolean changed = changedAnything(status);
             super.doCommit(status);
-            if (!FileWrites.LEFT_TO_CALLER.get()) {
+            if (changed && !FileWrites.LEFT_TO_CALLER.get()) {
                 writes.writeNow();
+            }
+        }
+
+        /** Whether the transaction has changes to commit; true when that cannot be told. */
+        private static boolean changedAnything(DefaultTransactionStatus status) {
+            if (!(status.getTransaction() instanceof JdbcTransactionObjectSupport transaction)
+                    || !transaction.hasConnectionHolder()) {
+                return true;
+            }
+            try {
+                Connection connection = transaction.getConnectionHolder().getConnection();
+                return !connection.isWrapperFor(JdbcConnection.class)
+                        || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
+                        || session.hasPendingTransaction();
+            } catch (SQLException e) {
+                return true;
             }
         }
     }
@@ -72,21 +102,35 @@ class FileDurableTransactions {
         static final ThreadLocal<Boolean> LEFT_TO_CALLER = ThreadLocal.withInitial(() -> false);
 
         private final MVStore store;
+        /** Writes that put something in the file, by the writer thread and by committing threads. */
+        private final Counter writtenByWriter;
+        private final Counter writtenByCommitter;
         private final BlockingQueue<Consumer<RuntimeException>> waiting = new LinkedBlockingQueue<>();
         private final Thread writer;
         private volatile boolean closed;
 
         /** The store is found once, at start-up: a commit asking the pool for a connection could wait forever. */
-        FileWrites(MVStore store) {
+        FileWrites(MVStore store, MeterRegistry registry) {
             this.store = store;
+            this.writtenByWriter = writes(registry, "writer");
+            this.writtenByCommitter = writes(registry, "committer");
             this.writer = new Thread(this::work, "event-store-file-writer");
             this.writer.setDaemon(true);
             this.writer.start();
         }
 
+        private static Counter writes(MeterRegistry registry, String by) {
+            return Counter.builder("peersupport.eventstore.file.writes")
+                    .description("Writes of the event store's file that had something to write")
+                    .tag("by", by).register(registry);
+        }
+
         void writeNow() {
             if (store != null && !store.isClosed()) {
-                store.commit();
+                long before = store.getCurrentVersion();
+                if (store.commit() != before) {
+                    (Thread.currentThread() == writer ? writtenByWriter : writtenByCommitter).increment();
+                }
             }
         }
 

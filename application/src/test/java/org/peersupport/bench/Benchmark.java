@@ -1,5 +1,6 @@
 package org.peersupport.bench;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -262,6 +263,7 @@ public final class Benchmark {
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
         }
         double[] groupsBefore = groupCommits(app);
+        double[] writesBefore = fileWrites(app);
         long cpuBefore = processCpuNanos();
         long compileBefore = compileMillis();
         AtomicInteger deadlockRetries = new AtomicInteger();
@@ -284,6 +286,7 @@ public final class Benchmark {
         long appended = storeSize(app) - before;
         double cpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
         double[] groupsAfter = groupCommits(app);
+        double[] writesAfter = fileWrites(app);
         // The processors may still be behind when the last command returns: their work is part of
         // the cost of each event too, so the same figures again once every processor has caught up.
         double caughtUpSecs = secs;
@@ -302,6 +305,8 @@ public final class Benchmark {
                 "compileMsDuringAppend", compileMillis() - compileBefore,
                 "eventsPerSecondEach" + INTERVAL_SECONDS + "s", intervals,
                 "commandsPerCommit", commits == 0 ? 1 : round((groupsAfter[1] - groupsBefore[1]) / commits),
+                "fileWritesPerSecond", round((writesAfter[0] + writesAfter[1] - writesBefore[0] - writesBefore[1]) / secs),
+                "fileWritesByCommittersPerSecond", round((writesAfter[1] - writesBefore[1]) / secs),
                 "processorsCaughtUpSeconds", round(caughtUpSecs),
                 "eventsPerSecondProcessorsCaughtUp", round(appended / caughtUpSecs),
                 "cpuMsPer1000EventsProcessorsCaughtUp", round(caughtUpCpuSecs * 1e6 / appended),
@@ -389,6 +394,17 @@ public final class Benchmark {
     private static double[] groupCommits(ConfigurableApplicationContext app) {
         DistributionSummary groups = app.getBean(MeterRegistry.class).find("peersupport.commands.group.size").summary();
         return groups == null ? new double[] {0, 0} : new double[] {groups.count(), groups.totalAmount()};
+    }
+
+    /** Writes of the event store's file so far: by its writer thread, and by committing threads. */
+    private static double[] fileWrites(ConfigurableApplicationContext app) {
+        MeterRegistry registry = app.getBean(MeterRegistry.class);
+        return new double[] {fileWrites(registry, "writer"), fileWrites(registry, "committer")};
+    }
+
+    private static double fileWrites(MeterRegistry registry, String by) {
+        Counter writes = registry.find("peersupport.eventstore.file.writes").tag("by", by).counter();
+        return writes == null ? 0 : writes.count();
     }
 
     /**

@@ -2,6 +2,8 @@ package org.peersupport.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peersupport.PeerSupportApplication;
+import org.peersupport.infrastructure.FileDurableTransactions.FileWrites;
 import org.peersupport.support.PeerSupportTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,12 +35,16 @@ class FileDurableTransactionsTest {
     @TempDir
     Path copies;
 
-    @Test
-    void aCommitIsInTheFileWhenItReturns() throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeerSupportApplication.class).run(
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(PeerSupportApplication.class).run(
                 "--server.port=0", "--spring.profiles.active=embedded", "--peersupport.data-dir=" + dataDir,
                 "--peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT, "--peersupport.demo.enabled=false",
-                "--peersupport.embedded.housekeeping-interval-ms=0")) {
+                "--peersupport.embedded.housekeeping-interval-ms=0");
+    }
+
+    @Test
+    void aCommitIsInTheFileWhenItReturns() throws Exception {
+        try (ConfigurableApplicationContext app = start()) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             TransactionTemplate transactions = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
             jdbc.execute("create table if not exists durability_probe (marker varchar(64))");
@@ -52,6 +59,41 @@ class FileDurableTransactionsTest {
 
                 assertThat(rowsIn(copy, marker)).as("attempt %d: the committed row in the file", attempt).isEqualTo(1);
             }
+        }
+    }
+
+    /**
+     * Processors' transactions only read; had their commits written the file, each would rewrite
+     * the pages others had changed since the last write (three quarters of the writes in an append).
+     */
+    @Test
+    void aTransactionThatChangedNothingDoesNotWriteTheFileButOneThatChangedSomethingDoes() {
+        try (ConfigurableApplicationContext app = start()) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            TransactionTemplate transactions = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+            Counter writesByCommitters = app.getBean(MeterRegistry.class).get("peersupport.eventstore.file.writes")
+                    .tag("by", "committer").counter();
+            jdbc.execute("create table if not exists durability_probe (marker varchar(64))");
+            // a change committed without a write, as group commit leaves it to the writer thread
+            FileWrites.LEFT_TO_CALLER.set(true);
+            try {
+                transactions.executeWithoutResult(status ->
+                        jdbc.update("insert into durability_probe (marker) values ('left to the writer')"));
+            } finally {
+                FileWrites.LEFT_TO_CALLER.set(false);
+            }
+            double before = writesByCommitters.count();
+
+            Integer rows = transactions.execute(status ->
+                    jdbc.queryForObject("select count(*) from durability_probe", Integer.class));
+
+            assertThat(rows).isEqualTo(1);
+            assertThat(writesByCommitters.count()).as("writes after a transaction that only read").isEqualTo(before);
+
+            transactions.executeWithoutResult(status ->
+                    jdbc.update("insert into durability_probe (marker) values ('written')"));
+
+            assertThat(writesByCommitters.count()).as("writes after a transaction that inserted").isEqualTo(before + 1);
         }
     }
 

@@ -43,7 +43,7 @@ class FileWritesTest {
         store = new MVStore.Builder().fileName(dir.resolve("store.mv").toString()).autoCommitDisabled().open();
         committed = store.openMap("committed");
         store.commit();
-        writes = new FileWrites(store);
+        writes = new FileWrites(store, new SimpleMeterRegistry());
     }
 
     @AfterEach
