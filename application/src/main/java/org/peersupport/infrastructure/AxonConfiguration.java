@@ -91,11 +91,15 @@ class AxonConfiguration {
      * quarter to a third of that server's time.
      * Safe because this process is the only writer of its sagas; the caches are bounded, and a saga
      * that falls out is read from the collection again. Each saga's update and deletion finds it by
-     * its identifier: unindexed, that too read every live saga, so the identifier is indexed.
+     * its identifier: unindexed, that too read every live saga, so the identifier is indexed. So are
+     * the associations, for the lookups the caches cannot answer (a new match's, a request's first):
+     * MongoDB uses the index as it is; the in-process server through {@code ReadModelStoreBackend}'s
+     * index that is not unique (its own ignores such indexes).
      */
     @Bean
     SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         axonMongoTemplate.sagaCollection().createIndex(Indexes.ascending("sagaIdentifier"), new IndexOptions().unique(true));
+        axonMongoTemplate.sagaCollection().createIndex(Indexes.ascending("associations"));
         return CachingSagaStore.builder()
                 .delegateSagaStore(MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build())
                 .associationsCache(new AggregateCache(AggregateCache.MAXIMUM_SIZE))

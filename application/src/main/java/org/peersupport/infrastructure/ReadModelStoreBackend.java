@@ -23,9 +23,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.mvstore.DataUtils;
@@ -57,6 +61,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * when asked for, and keeps no running total of their size ({@link ReadModelCollection}).
  */
 final class ReadModelStoreBackend extends H2Backend {
+
+    private static final String ID_FIELD = "_id";
 
     ReadModelStoreBackend(MVStore store) {
         super(store);
@@ -280,6 +286,17 @@ final class ReadModelStoreBackend extends H2Backend {
             return new ReadModelCollection(this, collectionName, options, data, cursorRegistry);
         }
 
+        /**
+         * The library ignores indexes that are not unique (every query on their fields reads the whole
+         * collection); an index on one field is kept here, in memory, for equality queries on it.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            return keys.size() == 1 ? new EqualityIndex(indexName, keys, sparse)
+                    : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+        }
+
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
@@ -396,6 +413,113 @@ final class ReadModelStoreBackend extends H2Backend {
                 total += bson == null ? 0 : bson.length;
             }
             return (int) Math.min(Integer.MAX_VALUE, total);
+        }
+    }
+
+    /**
+     * An index that is not unique, on one field, held in memory and filled from the collection when
+     * it is opened (the library fills an empty index so). It answers a query that asks the field for
+     * a plain value or document, with the documents holding it there or, for an array, among its
+     * elements: the saga store's lookup by association ({@code associations: {key, value}}), which
+     * otherwise decoded every live saga. Positions are the collection's: its documents' {@code _id}.
+     * The documents it gives are matched against the whole query afterwards, as every index's are.
+     */
+    static final class EqualityIndex extends Index<Object> {
+
+        private final String field;
+        private final Map<KeyValue, Set<Object>> positionsByValue = new HashMap<>();
+        private final Map<Object, Set<KeyValue>> valuesByPosition = new HashMap<>();
+
+        EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.field = keys.get(0).getKey();
+        }
+
+        private static Object positionOf(Document document) {
+            return Missing.ofNullable(Utils.getSubdocumentValue(document, ID_FIELD));
+        }
+
+        @Override
+        public Object getPosition(Document document) {
+            return null; // not unique: no one document to point to
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<Object> collection) {
+            // not unique: nothing to refuse
+        }
+
+        @Override
+        public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+            Set<KeyValue> values = getKeyValues(document);
+            valuesByPosition.put(position, values);
+            for (KeyValue value : values) {
+                positionsByValue.computeIfAbsent(value, key -> new HashSet<>()).add(position);
+            }
+        }
+
+        @Override
+        public synchronized Object remove(Document document) {
+            Object position = positionOf(document);
+            for (KeyValue value : valuesByPosition.getOrDefault(position, Set.of())) {
+                Set<Object> positions = positionsByValue.get(value);
+                positions.remove(position);
+                if (positions.isEmpty()) {
+                    positionsByValue.remove(value);
+                }
+            }
+            valuesByPosition.remove(position);
+            return position;
+        }
+
+        @Override
+        public boolean canHandle(Document query) {
+            Object value = query.get(field);
+            return value instanceof Document document ? document.keySet().stream().noneMatch(key -> key.startsWith("$"))
+                    : value instanceof String || value instanceof Number || value instanceof Boolean
+                            || value instanceof UUID;
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            Set<Object> found = new LinkedHashSet<>();
+            for (KeyValue value : getKeyValues(new Document(field, query.get(field)))) {
+                found.addAll(positionsByValue.getOrDefault(value, Set.of()));
+            }
+            return new ArrayList<>(found);
+        }
+
+        @Override
+        public synchronized long getCount() {
+            return valuesByPosition.size();
+        }
+
+        @Override
+        public synchronized boolean isEmpty() {
+            return valuesByPosition.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+            // not unique: nothing to refuse
+        }
+
+        @Override
+        public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                                               MongoCollection<Object> collection) {
+            remove(oldDocument);
+            add(newDocument, position, collection);
+        }
+
+        @Override
+        public synchronized void drop() {
+            positionsByValue.clear();
+            valuesByPosition.clear();
         }
     }
 

@@ -8,7 +8,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
-import org.axonframework.spring.stereotype.Saga;
 import org.peersupport.feedback.api.RequestFeedback;
 import org.peersupport.matching.api.MatchAccepted;
 import org.peersupport.matching.api.MatchDeclined;
@@ -31,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * asks the head for feedback where the programme expects it.
  * Every command it sends is idempotent, so an event handled twice after a crash changes nothing,
  * and committed before the saga moves on ({@link CommittedCommands}), so a crash cannot skip one.
+ * Registered with Axon by {@link SupportCycleSagaRegistration}.
  */
-@Saga
 @ProcessingGroup(SupportCycleSaga.GROUP)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class SupportCycleSaga {

@@ -201,6 +201,78 @@ class ReadModelStoreBackendTest {
         });
     }
 
+    private static Document association(String key, String value) {
+        return new Document("key", key).append("value", value);
+    }
+
+    private static Set<String> sagasWith(MongoCollection<Document> sagas, Document association) {
+        Set<String> found = new java.util.TreeSet<>();
+        sagas.find(new Document("sagaType", "Cycle").append("associations", association))
+                .forEach(saga -> found.add(saga.getString("_id")));
+        return found;
+    }
+
+    /**
+     * The saga store's lookup by association: with an index that is not unique on the array, the
+     * same answers as without, through inserts, partial updates, deletes and a restart.
+     */
+    @Test
+    void anIndexThatIsNotUniqueFindsDocumentsByAnArraysElementsThroughChangesAndARestart() {
+        withDatabase(ReadModelStoreBackend::new, database -> {
+            MongoCollection<Document> sagas = database.getCollection("sagas");
+            sagas.createIndex(new Document("associations", 1));
+            List<Document> invented = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                invented.add(new Document("_id", "saga-" + i).append("sagaType", i % 10 == 0 ? "Other" : "Cycle")
+                        .append("associations", List.of(association("matchId", "m-" + i), association("requestId", "r-" + i % 50))));
+            }
+            sagas.insertMany(invented);
+            assertThat(sagasWith(sagas, association("requestId", "r-7")))
+                    .containsExactly("saga-107", "saga-157", "saga-207", "saga-257", "saga-57", "saga-7");
+            assertThat(sagasWith(sagas, association("matchId", "m-20"))).as("another saga type").isEmpty();
+
+            sagas.updateOne(Filters.eq("_id", "saga-8"), new Document("$push", new Document("associations", association("requestId", "r-7"))));
+            sagas.updateOne(Filters.eq("_id", "saga-7"), new Document("$pull", new Document("associations", association("requestId", "r-7"))));
+            sagas.deleteOne(Filters.eq("_id", "saga-57"));
+
+            assertThat(sagasWith(sagas, association("requestId", "r-7")))
+                    .containsExactly("saga-107", "saga-157", "saga-207", "saga-257", "saga-8");
+            assertThat(sagasWith(sagas, association("matchId", "m-7"))).containsExactly("saga-7");
+            assertThat(sagasWith(sagas, association("value", "m-7"))).as("key and value from different elements").isEmpty();
+        });
+        withDatabase(ReadModelStoreBackend::new, database -> {
+            MongoCollection<Document> sagas = database.getCollection("sagas");
+
+            assertThat(sagasWith(sagas, association("requestId", "r-7")))
+                    .containsExactly("saga-107", "saga-157", "saga-207", "saga-257", "saga-8");
+            assertThat(sagas.countDocuments(Filters.elemMatch("associations", Filters.eq("value", "r-7"))))
+                    .as("a query the index does not answer").isEqualTo(5);
+        });
+    }
+
+    /** The index is asked only what it can answer, and answers with the documents holding the value. */
+    @Test
+    void theIndexThatIsNotUniqueAnswersPlainValuesAndDocumentsOnly() {
+        ReadModelStoreBackend.EqualityIndex index = new ReadModelStoreBackend.EqualityIndex("associations_1",
+                List.of(new de.bwaldvogel.mongo.backend.IndexKey("associations", true)), false);
+        de.bwaldvogel.mongo.bson.Document saga = new de.bwaldvogel.mongo.bson.Document("_id", "saga-1")
+                .append("associations", List.of(new de.bwaldvogel.mongo.bson.Document("key", "matchId").append("value", "m-1")));
+        index.add(saga, "saga-1", null);
+        de.bwaldvogel.mongo.bson.Document byAssociation = new de.bwaldvogel.mongo.bson.Document("associations",
+                new de.bwaldvogel.mongo.bson.Document("key", "matchId").append("value", "m-1"));
+
+        assertThat(index.canHandle(byAssociation)).isTrue();
+        assertThat(index.getPositions(byAssociation)).containsExactly("saga-1");
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("associations",
+                new de.bwaldvogel.mongo.bson.Document("$elemMatch", new de.bwaldvogel.mongo.bson.Document("value", "m-1")))))
+                .as("an operator").isFalse();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("sagaType", "Cycle"))).as("another field").isFalse();
+
+        assertThat(index.remove(saga)).isEqualTo("saga-1");
+        assertThat(index.getPositions(byAssociation)).isEmpty();
+        assertThat(index.isEmpty()).isTrue();
+    }
+
     @Test
     void anIndexKeyIsStoredAsBsonAndOneStoredByTheLibraryIsStillRead() {
         var type = ReadModelStoreBackend.keyOrder();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.peersupport.support.PeerSupportTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Sagas are found from memory, and stored in a collection indexed by saga identifier. */
+/** Sagas are found from memory, and stored in a collection indexed by saga identifier and by association. */
 @PeerSupportTest
 class SagaStoreTest {
 
@@ -28,12 +28,14 @@ class SagaStoreTest {
     MongoTemplate axonMongoTemplate;
 
     @Test
-    void sagaCollectionHasAUniqueIndexOnTheSagaIdentifier() {
+    void sagaCollectionHasAUniqueIndexOnTheSagaIdentifierAndOneOnTheAssociations() {
         List<Document> indexes = axonMongoTemplate.sagaCollection().listIndexes().into(new ArrayList<>());
         assertThat(indexes).anySatisfy(index -> {
             assertThat(index.get("key", Document.class)).containsKey("sagaIdentifier");
             assertThat(index.getBoolean("unique")).isTrue();
         });
+        assertThat(indexes).anySatisfy(index ->
+                assertThat(index.get("key", Document.class)).containsOnlyKeys("associations"));
     }
 
     @Test
