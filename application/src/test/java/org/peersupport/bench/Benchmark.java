@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,10 +14,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -265,6 +270,7 @@ public final class Benchmark {
         double[] groupsBefore = groupCommits(app);
         double[] writesBefore = fileWrites(app);
         long cpuBefore = processCpuNanos();
+        Map<Long, Long> threadCpuBefore = threadCpuNanos();
         long compileBefore = compileMillis();
         AtomicInteger deadlockRetries = new AtomicInteger();
         int lifecycles = Math.max(1, targetEvents / Workload.EVENTS_PER_LIFECYCLE);
@@ -296,6 +302,8 @@ public final class Benchmark {
             caughtUpSecs = (System.nanoTime() - start) / 1e9;
             caughtUpCpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
         }
+        Map<String, Double> cpuByPart = new TreeMap<>();
+        cpuSinceByPart(threadCpuBefore).forEach((part, nanos) -> cpuByPart.put(part, round(nanos / 1e3 / appended)));
         double commits = groupsAfter[0] - groupsBefore[0];
         emit("append", figures("events", appended, "storedBefore", before, "seconds", round(secs),
                 "eventsPerSecond", round(appended / secs),
@@ -310,6 +318,7 @@ public final class Benchmark {
                 "processorsCaughtUpSeconds", round(caughtUpSecs),
                 "eventsPerSecondProcessorsCaughtUp", round(appended / caughtUpSecs),
                 "cpuMsPer1000EventsProcessorsCaughtUp", round(caughtUpCpuSecs * 1e6 / appended),
+                "cpuMsPer1000EventsByPart", cpuByPart,
                 "target", 5000, "eventStoreMb", fileMb("eventstore.mv.db"), "readModelStoreMb", fileMb("readmodels.mv")));
         if (!liveProcessors) {
             processing.eventProcessors().values().forEach(EventProcessor::start);
@@ -589,6 +598,59 @@ public final class Benchmark {
     }
 
     /** CPU time of this process, all threads: the machine is shared, so throughput alone is noisy. */
+    /** CPU time of each live thread so far, by thread id. */
+    private static Map<Long, Long> threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * CPU time since {@code before}, summed by part of the application (from thread names): each
+     * event processor, the command thread, the read-model store's server, H2's file threads, the
+     * benchmark's callers. Threads that ended meanwhile are not counted; it shows where the time
+     * goes in one run, steadier than a profile's samples for comparing two runs.
+     */
+    private static Map<String, Long> cpuSinceByPart(Map<Long, Long> before) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> parts = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (nanos >= 0) {
+                parts.merge(part(info.getThreadName()), nanos - before.getOrDefault(info.getThreadId(), 0L), Long::sum);
+            }
+        }
+        return parts;
+    }
+
+    private static String part(String thread) {
+        if (thread.startsWith("EventProcessor[")) {
+            return "processor:" + thread.substring("EventProcessor[".length(), thread.indexOf(']'));
+        }
+        if (thread.startsWith("command-group-commit")) {
+            return "commands";
+        }
+        if (thread.startsWith("mongo-server")) {
+            return "readModelServer";
+        }
+        if (thread.startsWith("H2-") || thread.startsWith("MVStore") || thread.equals("event-store-file-writer")) {
+            return "h2Files";
+        }
+        if (thread.startsWith("EmbeddedEventStore")) {
+            return "eventStoreReader";
+        }
+        if (thread.startsWith("pool-")) {
+            return "callers";
+        }
+        return "other";
+    }
+
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -622,11 +684,26 @@ public final class Benchmark {
 
     private static void emit(String measure, Map<String, Object> figures) throws IOException {
         StringBuilder json = new StringBuilder("{\"benchmark\":\"").append(measure).append('"');
-        figures.forEach((k, v) -> json.append(",\"").append(k).append("\":")
-                .append(v instanceof String s ? "\"" + s + "\"" : v));
+        figures.forEach((k, v) -> json.append(",\"").append(k).append("\":").append(json(v)));
         json.append('}');
         System.out.println(json);
         Files.writeString(OUT, json + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** A figure as JSON: text quoted, maps as objects, collections as arrays, numbers and the rest as they print. */
+    private static String json(Object value) {
+        if (value instanceof String text) {
+            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<String> members = new ArrayList<>();
+            map.forEach((k, v) -> members.add(json(String.valueOf(k)) + ":" + json(v)));
+            return "{" + String.join(",", members) + "}";
+        }
+        if (value instanceof Collection<?> values) {
+            return "[" + String.join(",", values.stream().map(Benchmark::json).toList()) + "]";
+        }
+        return String.valueOf(value);
     }
 
     /** Realistic traffic: seed 000 lifecycles from request to close, each supporter reused. */
