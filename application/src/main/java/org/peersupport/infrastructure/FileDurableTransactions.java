@@ -24,13 +24,14 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
- * Every transaction on the H2 database is in the file before its commit returns, so a command is
- * acknowledged only once its events would survive a kill -9 (the crash harness's check).
+ * Every transaction on the H2 database that changed something is in the file before its commit
+ * returns, so a command is acknowledged only once its events would survive a kill -9 (the crash
+ * harness's check).
  * <p>
  * H2 can do this itself ({@code WRITE_DELAY=0}), but then it runs no background writer, and
  * nothing frees or compacts the file's superseded chunks: under load the file grew without bound
  * (H2 issue #442). So H2 keeps its background writer, which does that housekeeping, and each
- * commit here asks the store to write what is committed. Commits that arrive while one write is
+ * commit of a change here asks the store to write what is committed. Commits that arrive while one write is
  * under way are written together by the next: group commit.
  * <p>
  * Group commit's thread does not wait for its write ({@link FileWrites}): it commits a group, hands

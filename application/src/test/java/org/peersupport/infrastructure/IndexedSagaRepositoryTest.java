@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AssociationValue;
@@ -48,13 +49,13 @@ class IndexedSagaRepositoryTest {
 
     @AfterEach
     void noUnitOfWorkLeftOpen() {
-        while (org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
-            org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().rollback();
+        while (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().rollback();
         }
     }
 
-    private AssociationValues associationsOf(AnnotatedSagaRepository<Probe> repository, String id) {
-        return repository.load(id).getAssociationValues();
+    private AssociationValues associationsOf(String id) {
+        return indexed.load(id).getAssociationValues();
     }
 
     @Test
@@ -64,7 +65,7 @@ class IndexedSagaRepositoryTest {
         indexed.createInstance("saga-2", Probe::new).getAssociationValues().add(MATCH_2);
         assertThat(indexed.find(MATCH_1)).containsExactly("saga-1");
 
-        associationsOf(indexed, "saga-1").add(REQUEST_1);
+        associationsOf("saga-1").add(REQUEST_1);
 
         assertThat(indexed.find(REQUEST_1)).containsExactly("saga-1");
         assertThat(indexed.find(MATCH_2)).containsExactly("saga-2");
@@ -78,7 +79,7 @@ class IndexedSagaRepositoryTest {
         indexed.createInstance("saga-1", Probe::new).getAssociationValues().add(MATCH_1);
         assertThat(indexed.find(MATCH_1)).containsExactly("saga-1");
 
-        associationsOf(indexed, "saga-1").remove(MATCH_1);
+        associationsOf("saga-1").remove(MATCH_1);
 
         assertThat(indexed.find(MATCH_1)).isEmpty();
     }
@@ -123,7 +124,7 @@ class IndexedSagaRepositoryTest {
                 } else if (action == 1) {
                     String id = sagas.get(random.nextInt(sagas.size()));
                     boolean add = random.nextBoolean();
-                    for (AssociationValues values : List.of(associationsOf(indexed, id), axons.load(id).getAssociationValues())) {
+                    for (AssociationValues values : List.of(associationsOf(id), axons.load(id).getAssociationValues())) {
                         if (add) {
                             values.add(association);
                         } else {
