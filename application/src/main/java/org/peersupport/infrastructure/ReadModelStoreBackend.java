@@ -40,9 +40,10 @@ import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * mongo-java-server's H2 backend (the embedded read-model store), with three of its costs removed:
+ * mongo-java-server's H2 backend (the embedded read-model store), with four of its costs removed:
  * unique indexes are ordered by their values instead of by their Java serialisation, documents
- * are stored as BSON instead of by Java serialisation, and held as BSON between writes.
+ * are stored as BSON instead of by Java serialisation, and held as BSON between writes, and an
+ * index that is not unique, on one field, is kept ({@link EqualityIndex}) instead of ignored.
  *
  * <p>The library keeps each unique index (every collection's {@code _id}, for one) in an H2 map
  * keyed by its {@code KeyValue}, a class H2 does not know. For such keys H2 compares two keys by
