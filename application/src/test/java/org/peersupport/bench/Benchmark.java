@@ -1,5 +1,7 @@
 package org.peersupport.bench;
 
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -269,6 +271,7 @@ public final class Benchmark {
         }
         double[] groupsBefore = groupCommits(app);
         double[] writesBefore = fileWrites(app);
+        long readModelVersionBefore = readModelFileVersion(app);
         long cpuBefore = processCpuNanos();
         Map<Long, Long> threadCpuBefore = threadCpuNanos();
         long compileBefore = compileMillis();
@@ -293,6 +296,7 @@ public final class Benchmark {
         double cpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
         double[] groupsAfter = groupCommits(app);
         double[] writesAfter = fileWrites(app);
+        long readModelWrites = readModelFileVersion(app) - readModelVersionBefore;
         // The processors may still be behind when the last command returns: their work is part of
         // the cost of each event too, so the same figures again once every processor has caught up.
         double caughtUpSecs = secs;
@@ -315,6 +319,7 @@ public final class Benchmark {
                 "commandsPerCommit", commits == 0 ? 1 : round((groupsAfter[1] - groupsBefore[1]) / commits),
                 "fileWritesPerSecond", round((writesAfter[0] + writesAfter[1] - writesBefore[0] - writesBefore[1]) / secs),
                 "fileWritesByCommittersPerSecond", round((writesAfter[1] - writesBefore[1]) / secs),
+                "readModelFileWritesPerSecond", round(readModelWrites / secs),
                 "processorsCaughtUpSeconds", round(caughtUpSecs),
                 "eventsPerSecondProcessorsCaughtUp", round(appended / caughtUpSecs),
                 "cpuMsPer1000EventsProcessorsCaughtUp", round(caughtUpCpuSecs * 1e6 / appended),
@@ -403,6 +408,11 @@ public final class Benchmark {
     private static double[] groupCommits(ConfigurableApplicationContext app) {
         DistributionSummary groups = app.getBean(MeterRegistry.class).find("peersupport.commands.group.size").summary();
         return groups == null ? new double[] {0, 0} : new double[] {groups.count(), groups.totalAmount()};
+    }
+
+    /** The read-model store's file version: one more for each write of the file (0 if not an H2 file). */
+    private static long readModelFileVersion(ConfigurableApplicationContext app) {
+        return app.getBean(MongoBackend.class) instanceof H2Backend h2 ? h2.getMvStore().getCurrentVersion() : 0;
     }
 
     /** Writes of the event store's file so far: by its writer thread, and by committing threads. */
