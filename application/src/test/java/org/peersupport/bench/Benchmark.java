@@ -128,6 +128,8 @@ public final class Benchmark {
     /** --only rebuild: on a kept store, the raw reads and the rebuild alone (no replayEach, no start-ups). */
     private final boolean rebuildOnly;
     private final Path dataDir;
+    /** A store of the run's own (no --store), removed at the end: each run left a gigabyte behind. */
+    private final boolean temporary;
     private final boolean reused;
 
     private Benchmark(Map<String, String> args) throws IOException {
@@ -141,7 +143,8 @@ public final class Benchmark {
         this.appendOnly = "append".equals(args.get("only"));
         this.rebuildOnly = "rebuild".equals(args.get("only"));
         String store = args.get("store");
-        this.dataDir = store == null ? Files.createTempDirectory("peersupport-bench") : Path.of(store).toAbsolutePath();
+        this.temporary = store == null;
+        this.dataDir = temporary ? Files.createTempDirectory("peersupport-bench") : Path.of(store).toAbsolutePath();
         this.reused = Files.exists(dataDir.resolve("eventstore.mv.db"));
     }
 
@@ -152,7 +155,14 @@ public final class Benchmark {
         }
         Files.createDirectories(OUT.getParent());
         Files.deleteIfExists(OUT);
-        new Benchmark(args).run();
+        Benchmark benchmark = new Benchmark(args);
+        try {
+            benchmark.run();
+        } finally {
+            if (benchmark.temporary) {
+                FileSystemUtils.deleteRecursively(benchmark.dataDir);
+            }
+        }
         System.exit(0);
     }
 
