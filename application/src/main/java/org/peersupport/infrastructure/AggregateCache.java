@@ -18,9 +18,9 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
  * Axon's aggregate cache, bounded by count (one per aggregate type), the least recently used
  * leaving first, so a command finds its aggregate loaded instead of replaying the aggregate's
  * history (Axon ships adapters only for JCache and Ehcache, each needing a provider with
- * process-wide state). Axon evicts an
- * aggregate whose unit of work rolls back. Entry listeners hear of reads, writes, removals and
- * evictions (an eviction for want of room is reported as an expiry). The saga store's two caches
+ * process-wide state). Axon evicts an aggregate whose unit of work rolls back. Entry listeners
+ * hear of reads, writes, removals and evictions (an eviction for want of room is reported as an
+ * expiry). The saga store's two caches
  * are of this kind too ({@code AxonConfiguration#sagaStore}).
  */
 final class AggregateCache implements Cache {
@@ -31,9 +31,9 @@ final class AggregateCache implements Cache {
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     /**
      * Least recently used first out, exactly. Not Caffeine: its admission policy keeps what is used
-     * most often and turned away new entries in favour of old ones (a new request's read-model
-     * document was read back from the store for one update in nine), where here the entries in use
-     * are the newest: the records whose cycles are under way.
+     * most often and turned away new entries in favour of old ones (in the read models' memory, on
+     * the same policy, a new request's document was read back from the store for one update in
+     * nine), where here the entries in use are the newest: the records whose cycles are under way.
      */
     private final Map<Object, Object> entries;
 

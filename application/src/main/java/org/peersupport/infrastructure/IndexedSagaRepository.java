@@ -1,7 +1,6 @@
 package org.peersupport.infrastructure;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +33,7 @@ public final class IndexedSagaRepository<T> extends AnnotatedSagaRepository<T> {
     private final SagaStore<? super T> store;
     /** The sagas in use, by identifier: those Axon's repository holds between load and clean-up. */
     private final Map<String, AnnotatedSaga<T>> inUse = new HashMap<>();
-    private final Map<AssociationValue, Set<String>> inUseByAssociation = new HashMap<>();
-    private final Map<String, Set<AssociationValue>> indexedUnder = new HashMap<>();
+    private final InvertedIndex<AssociationValue, String> inUseByAssociation = new InvertedIndex<>();
     /** Sagas loaded or created since the index was brought up to date; their associations may have changed. */
     private final Set<String> usedSinceLastFind = new LinkedHashSet<>();
 
@@ -81,7 +79,7 @@ public final class IndexedSagaRepository<T> extends AnnotatedSagaRepository<T> {
         synchronized (this) {
             usedSinceLastFind.forEach(this::index);
             usedSinceLastFind.clear();
-            for (String id : inUseByAssociation.getOrDefault(associationValue, Set.of())) {
+            for (String id : inUseByAssociation.positions(associationValue)) {
                 // the index may still list an association the saga has since given up
                 if (inUse.get(id).getAssociationValues().contains(associationValue)) {
                     found.add(id);
@@ -106,22 +104,13 @@ public final class IndexedSagaRepository<T> extends AnnotatedSagaRepository<T> {
             return;
         }
         for (AssociationValue association : saga.getAssociationValues()) {
-            if (indexedUnder.computeIfAbsent(id, key -> new HashSet<>()).add(association)) {
-                inUseByAssociation.computeIfAbsent(association, key -> new HashSet<>()).add(id);
-            }
+            inUseByAssociation.add(id, association);
         }
     }
 
     private synchronized void forget(String id) {
         inUse.remove(id);
         usedSinceLastFind.remove(id);
-        for (AssociationValue association : indexedUnder.getOrDefault(id, Set.of())) {
-            Set<String> ids = inUseByAssociation.get(association);
-            ids.remove(id);
-            if (ids.isEmpty()) {
-                inUseByAssociation.remove(association);
-            }
-        }
-        indexedUnder.remove(id);
+        inUseByAssociation.remove(id);
     }
 }

@@ -23,8 +23,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -428,8 +426,7 @@ final class ReadModelStoreBackend extends H2Backend {
     static final class EqualityIndex extends Index<Object> {
 
         private final String field;
-        private final Map<KeyValue, Set<Object>> positionsByValue = new HashMap<>();
-        private final Map<Object, Set<KeyValue>> valuesByPosition = new HashMap<>();
+        private final InvertedIndex<KeyValue, Object> positions = new InvertedIndex<>();
 
         EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
@@ -452,24 +449,15 @@ final class ReadModelStoreBackend extends H2Backend {
 
         @Override
         public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-            Set<KeyValue> values = getKeyValues(document);
-            valuesByPosition.put(position, values);
-            for (KeyValue value : values) {
-                positionsByValue.computeIfAbsent(value, key -> new HashSet<>()).add(position);
+            for (KeyValue value : getKeyValues(document)) {
+                positions.add(position, value);
             }
         }
 
         @Override
         public synchronized Object remove(Document document) {
             Object position = positionOf(document);
-            for (KeyValue value : valuesByPosition.getOrDefault(position, Set.of())) {
-                Set<Object> positions = positionsByValue.get(value);
-                positions.remove(position);
-                if (positions.isEmpty()) {
-                    positionsByValue.remove(value);
-                }
-            }
-            valuesByPosition.remove(position);
+            positions.remove(position);
             return position;
         }
 
@@ -485,19 +473,19 @@ final class ReadModelStoreBackend extends H2Backend {
         public synchronized Iterable<Object> getPositions(Document query) {
             Set<Object> found = new LinkedHashSet<>();
             for (KeyValue value : getKeyValues(new Document(field, query.get(field)))) {
-                found.addAll(positionsByValue.getOrDefault(value, Set.of()));
+                found.addAll(positions.positions(value));
             }
             return new ArrayList<>(found);
         }
 
         @Override
         public synchronized long getCount() {
-            return valuesByPosition.size();
+            return positions.positionCount();
         }
 
         @Override
         public synchronized boolean isEmpty() {
-            return valuesByPosition.isEmpty();
+            return positions.positionCount() == 0;
         }
 
         @Override
@@ -519,8 +507,7 @@ final class ReadModelStoreBackend extends H2Backend {
 
         @Override
         public synchronized void drop() {
-            positionsByValue.clear();
-            valuesByPosition.clear();
+            positions.clear();
         }
     }
 

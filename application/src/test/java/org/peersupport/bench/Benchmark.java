@@ -617,7 +617,6 @@ public final class Benchmark {
         }
     }
 
-    /** CPU time of this process, all threads: the machine is shared, so throughput alone is noisy. */
     /** CPU time of each live thread so far, by thread id. */
     private static Map<Long, Long> threadCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -671,6 +670,7 @@ public final class Benchmark {
         return "other";
     }
 
+    /** CPU time of this process, all threads: the machine is shared, so throughput alone is noisy. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
