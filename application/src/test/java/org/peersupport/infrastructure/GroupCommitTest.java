@@ -158,6 +158,19 @@ class GroupCommitTest {
     }
 
     @Test
+    void aCommandAloneInItsGroupIsStoredByItsOwnCommitAndARefusedOneIsDecidedOnlyOnce() throws Exception {
+        assertThat(send("alone").get(5, TimeUnit.SECONDS)).isEqualTo("done alone");
+        assertThat(send("refuse alone")).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
+                .withMessageContaining("refused refuse alone");
+
+        assertThat(store.commits).containsExactly(List.of("alone"));
+        assertThat(Collections.frequency(handled, "refuse alone")).as("its refusal is its answer: not run again")
+                .isEqualTo(1);
+        assertThat(registry.counter("peersupport.commands.group.rerun").count()).isZero();
+        assertThat(registry.summary("peersupport.commands.group.size").count()).isEqualTo(2);
+    }
+
+    @Test
     void aCommitThatFailsAfterTheAppendIsNotRunAgainAndEveryCallerHearsOfIt() throws Exception {
         CompletableFuture<Object> slow = holdTheWorker();
         CompletableFuture<Object> one = send("one");
