@@ -11,6 +11,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,10 +21,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every aggregate, so each answered match or closed cycle cost more as the programme's history
  * grew; the benchmark found it was most of the command path's time. The index lives beside the
  * scheduled tasks and is written in the same unit-of-work phase as they are.
+ *
+ * <p>Its key starts with the scope's identifier where there is one. Identifiers are time-ordered
+ * (version 7 UUIDs), so the deadlines of live cases sit in the index's newest pages, and a commit
+ * rewrites a few of them. A key that was only a hash put each deadline on a random page: that index
+ * was 12% of all the bytes the event store's file had written after an append (docs/benchmarks.md,
+ * fourteenth session). The first index ({@code deadline_index}) keyed by the hash alone is replaced
+ * on start.
  */
 final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
 
     static final String TASK_NAME = "AxonDeadline";
+    /** The index before its keys began with the identifier: dropped once the new one is filled. */
+    private static final String FIRST_INDEX = "deadline_index";
 
     private final Scheduler scheduler;
     private final JdbcTemplate jdbc;
@@ -52,13 +62,13 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
         runOnPrepareCommitOrNow(() -> {
             String key = scopeKey(scope);
             List<String> ids = jdbc.queryForList(
-                    "select schedule_id from deadline_index where scope_key = ? and deadline_name = ?",
+                    "select schedule_id from deadline_scope_index where scope_key = ? and deadline_name = ?",
                     String.class, key, deadlineName);
             if (ids.isEmpty()) {
                 return; // most cancels find nothing scheduled (a review is cancelled before each is set)
             }
             ids.forEach(this::cancelTask);
-            jdbc.update("delete from deadline_index where scope_key = ? and deadline_name = ?", key, deadlineName);
+            jdbc.update("delete from deadline_scope_index where scope_key = ? and deadline_name = ?", key, deadlineName);
         });
     }
 
@@ -66,7 +76,7 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
     public void cancelSchedule(String deadlineName, String scheduleId) {
         runOnPrepareCommitOrNow(() -> {
             cancelTask(scheduleId);
-            jdbc.update("delete from deadline_index where schedule_id = ?", scheduleId);
+            jdbc.update("delete from deadline_scope_index where schedule_id = ?", scheduleId);
         });
     }
 
@@ -83,41 +93,53 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
 
     /**
      * Creates the index on first start and fills it from the tasks already scheduled, so a store
-     * written before the index existed still cancels correctly; afterwards drops entries whose
-     * deadline has fired.
+     * written before the index existed (or with the first one) still cancels correctly; afterwards
+     * drops entries whose deadline has fired.
      */
-    private void createIndex(Serializer serializer) {
-        Integer existing = jdbc.queryForObject("select count(*) from information_schema.tables "
-                + "where lower(table_name) = 'deadline_index'", Integer.class);
-        if (existing == null || existing == 0) {
+    void createIndex(Serializer serializer) {
+        if (!tableExists("deadline_scope_index")) {
             jdbc.execute("""
-                    create table deadline_index (
-                      scope_key char(64) not null,
+                    create table deadline_scope_index (
+                      scope_key varchar(320) not null,
                       deadline_name varchar(100) not null,
                       schedule_id varchar(100) not null,
                       primary key (scope_key, deadline_name, schedule_id))""");
-            jdbc.execute("create index deadline_index_by_id on deadline_index (schedule_id)");
+            jdbc.execute("create index deadline_scope_index_by_id on deadline_scope_index (schedule_id)");
             scheduler.fetchScheduledExecutionsForTask(TASK_NAME, DbSchedulerBinaryDeadlineDetails.class,
                     execution -> index(scopeKey(execution.getData().getDeserializedScopeDescriptor(serializer)),
                             execution.getData().getD(), execution.getTaskInstance().getId()));
         }
-        jdbc.update("delete from deadline_index where schedule_id not in "
+        jdbc.execute("drop table if exists " + FIRST_INDEX);
+        jdbc.update("delete from deadline_scope_index where schedule_id not in "
                 + "(select task_instance from scheduled_tasks where task_name = ?)", TASK_NAME);
     }
 
+    private boolean tableExists(String name) {
+        Integer found = jdbc.queryForObject("select count(*) from information_schema.tables "
+                + "where lower(table_name) = ?", Integer.class, name);
+        return found != null && found > 0;
+    }
+
     private void index(String scopeKey, String deadlineName, String scheduleId) {
-        jdbc.update("insert into deadline_index (scope_key, deadline_name, schedule_id) values (?, ?, ?)",
+        jdbc.update("insert into deadline_scope_index (scope_key, deadline_name, schedule_id) values (?, ?, ?)",
                 scopeKey, deadlineName, scheduleId);
     }
 
+    /**
+     * The scope's identifier, then a hash of its whole description (type included), so two scopes
+     * with one identifier differ; only the hash for a scope without an identifier.
+     */
     static String scopeKey(ScopeDescriptor scope) {
+        String digest;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(scope.scopeDescription().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(scope.scopeDescription().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+        Object identifier = scope instanceof AggregateScopeDescriptor aggregate ? aggregate.getIdentifier()
+                : scope instanceof SagaScopeDescriptor saga ? saga.getIdentifier() : null;
+        return identifier == null ? digest : identifier + "/" + digest.substring(0, 24);
     }
 
     static String scopeKeyOf(String aggregateType, String aggregateId) {

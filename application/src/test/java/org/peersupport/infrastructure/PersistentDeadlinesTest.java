@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.peersupport.support.Api;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.PeerSupportTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,6 +37,9 @@ class PersistentDeadlinesTest {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer serializer;
 
     @Test
     void aDueDeadlineFiresInTheRunningApplication() {
@@ -75,8 +80,38 @@ class PersistentDeadlinesTest {
         jdbc.update("delete from scheduled_tasks where task_instance = ?", task); // not to fire in other tests
     }
 
+    @Test
+    void aStoreWithTheFirstIndexGetsTheNewOneFilledFromItsScheduledTasksAndCancelsThroughIt() {
+        Api coordinator = Api.at(port).coordinator();
+        String matchId = proposedMatch(coordinator);
+        String task = scheduleIdOf(matchId);
+        // A store as the twelfth session left it: the first index, keyed by a hash alone.
+        jdbc.execute("drop table deadline_scope_index");
+        jdbc.execute("create table deadline_index (scope_key char(64) not null, deadline_name varchar(100) not null, "
+                + "schedule_id varchar(100) not null, primary key (scope_key, deadline_name, schedule_id))");
+
+        ((IndexedDeadlineManager) deadlines).createIndex(serializer); // as on start
+
+        assertThat(scheduleIdOf(matchId)).as("filled from the scheduled tasks").isEqualTo(task);
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.tables "
+                + "where lower(table_name) = 'deadline_index'", Integer.class)).as("the first index dropped").isZero();
+        coordinator.post("/api/matches/" + matchId + "/acceptance", null).expect(204);
+        assertThat(tasks(task)).as("cancelled through the new index").isZero();
+    }
+
+    @Test
+    void anIndexKeyStartsWithTheScopesIdentifierAndStillTellsScopesWithOneIdentifierApart() {
+        String id = "0193a1b2-0000-7000-8000-000000000001";
+        String match = IndexedDeadlineManager.scopeKeyOf("Match", id);
+        String cycle = IndexedDeadlineManager.scopeKeyOf("SupportCycle", id);
+
+        assertThat(match).startsWith(id + "/").isNotEqualTo(cycle);
+        assertThat(cycle).startsWith(id + "/");
+        assertThat(IndexedDeadlineManager.scopeKeyOf("Match", id)).as("the same scope, the same key").isEqualTo(match);
+    }
+
     private String scheduleIdOf(String matchId) {
-        return jdbc.queryForObject("select schedule_id from deadline_index where scope_key = ? and deadline_name = ?",
+        return jdbc.queryForObject("select schedule_id from deadline_scope_index where scope_key = ? and deadline_name = ?",
                 String.class, IndexedDeadlineManager.scopeKeyOf("Match", matchId), RESPONSE_DUE);
     }
 
@@ -86,7 +121,7 @@ class PersistentDeadlinesTest {
     }
 
     private int pending(String matchId) {
-        return jdbc.queryForObject("select count(*) from deadline_index where scope_key = ? and deadline_name = ?",
+        return jdbc.queryForObject("select count(*) from deadline_scope_index where scope_key = ? and deadline_name = ?",
                 Integer.class, IndexedDeadlineManager.scopeKeyOf("Match", matchId), RESPONSE_DUE);
     }
 
