@@ -1,10 +1,14 @@
 package org.peersupport.infrastructure;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
@@ -23,7 +27,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
  * expiry). The saga store's two caches
  * are of this kind too ({@code AxonConfiguration#sagaStore}).
  */
-final class AggregateCache implements Cache {
+final class AggregateCache implements Cache, MeterBinder {
 
     /** Entries kept per cache (loaded aggregates per type; sagas; associations); the least recently used go first. */
     static final long MAXIMUM_SIZE = 5_000;
@@ -36,8 +40,17 @@ final class AggregateCache implements Cache {
      * nine), where here the entries in use are the newest: the records whose cycles are under way.
      */
     private final Map<Object, Object> entries;
+    /** The bean's name, for the metrics; null for a cache that is not a bean. */
+    private final String name;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     AggregateCache(long maximumSize) {
+        this(null, maximumSize);
+    }
+
+    AggregateCache(String name, long maximumSize) {
+        this.name = name;
         this.entries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
@@ -55,7 +68,10 @@ final class AggregateCache implements Cache {
     public <K, V> V get(K key) {
         Object value = entries.get(key);
         if (value != null) {
+            hits.increment();
             listeners.forEach(l -> l.onEntryRead(key, value));
+        } else {
+            misses.increment();
         }
         return (V) value;
     }
@@ -133,12 +149,28 @@ final class AggregateCache implements Cache {
         return () -> listeners.remove(cacheEntryListener);
     }
 
+    /**
+     * Lookups that found their entry and that did not: a miss for a record that exists means its
+     * whole history is read and replayed (the first command for a new record misses too).
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        if (name == null) {
+            return;
+        }
+        FunctionCounter.builder("peersupport.aggregates.cache.lookups", hits, LongAdder::sum)
+                .tag("cache", name).tag("result", "hit").register(registry);
+        FunctionCounter.builder("peersupport.aggregates.cache.lookups", misses, LongAdder::sum)
+                .tag("cache", name).tag("result", "miss").register(registry);
+    }
+
     /** Defines one cache bean per name, before the aggregates' repositories look them up. */
     record Definitions(List<String> names) implements BeanDefinitionRegistryPostProcessor {
         @Override
         public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
             names.forEach(name -> registry.registerBeanDefinition(name, BeanDefinitionBuilder
-                    .genericBeanDefinition(Cache.class, () -> new AggregateCache(MAXIMUM_SIZE)).getBeanDefinition()));
+                    .genericBeanDefinition(AggregateCache.class, () -> new AggregateCache(name, MAXIMUM_SIZE))
+                    .getBeanDefinition()));
         }
 
         @Override

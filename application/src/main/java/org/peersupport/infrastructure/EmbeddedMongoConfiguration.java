@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
-import org.peersupport.privacy.KeyDurability;
+import org.peersupport.privacy.KeyVault;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The embedded default's read-model store: mongo-java-server in this JVM, persisted to an H2 file
- * (or held in memory when no file is configured, as tests do). Production replaces this with a
+ * (or held in memory when no file is configured, as tests do), and its subject keys' file. Production replaces this with a
  * real MongoDB through {@code spring.mongodb.uri}; nothing else knows the difference.
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,12 +67,15 @@ class EmbeddedMongoConfiguration {
     }
 
     /**
-     * The H2 file commits in the background about once a second; a new subject key is committed at
-     * once, so a crash can never keep an event whose key it lost (found by the crash harness).
+     * Subject keys in a file of their own ({@link FileKeyVault}), or in memory where no file is
+     * configured (tests); keys an older store kept in the read-model store are moved there first.
      */
-    @Bean
-    KeyDurability embeddedKeyDurability(MongoBackend embeddedMongoBackend) {
-        return embeddedMongoBackend instanceof H2Backend h2 ? h2::commit : () -> { };
+    @Bean(destroyMethod = "close")
+    FileKeyVault embeddedKeyVault(@Value("${peersupport.embedded.keys-file:}") String file, MongoClient mongoClient,
+                                  @Value("${peersupport.mongo.keys-database}") String keysDatabase) throws IOException {
+        FileKeyVault vault = new FileKeyVault(file.isBlank() ? null : Path.of(file));
+        vault.adopt(mongoClient.getDatabase(keysDatabase), KeyVault.MONGO_COLLECTION);
+        return vault;
     }
 
     @Bean(destroyMethod = "close")

@@ -12,19 +12,20 @@ import javax.sql.DataSource;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Housekeeping for the embedded default's two H2 files, the event store and the read-model store
- * (mongo-java-server's), on its own thread every second.
+ * Housekeeping for the embedded default's H2 files, the event store, the read-model store
+ * (mongo-java-server's) and the subject keys ({@link FileKeyVault}), on its own thread every second.
  * <ul>
  * <li><b>Sync.</b> Each commit is written to the file before it returns
  * ({@link FileDurableTransactions}), which survives a killed process; syncing the file makes
  * everything older than a second survive a power cut too. (The read-model store is written by
- * H2 every second, and at once for a new subject key.)</li>
+ * H2 every second; the keys' file at each change.)</li>
  * <li><b>Shorter retention.</b> H2 keeps superseded chunks for 45 s by default, in case the disk
  * has not yet written the newer ones. Once the file is synced every interval, a retention of five
  * intervals is as safe (as long as a round takes under four); at the benchmark's load the 45 s of
@@ -48,13 +49,15 @@ class FileStoreHousekeeping implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final MongoBackend readModelStore;
+    private final ObjectProvider<FileKeyVault> keyVault;
     private final long everyMillis;
     private ScheduledExecutorService executor;
 
-    FileStoreHousekeeping(DataSource dataSource, MongoBackend embeddedMongoBackend,
+    FileStoreHousekeeping(DataSource dataSource, MongoBackend embeddedMongoBackend, ObjectProvider<FileKeyVault> keyVault,
                           @Value("${peersupport.embedded.housekeeping-interval-ms:1000}") long everyMillis) {
         this.dataSource = dataSource;
         this.readModelStore = embeddedMongoBackend;
+        this.keyVault = keyVault;
         this.everyMillis = everyMillis;
     }
 
@@ -66,6 +69,11 @@ class FileStoreHousekeeping implements SmartLifecycle {
             if (readModelStore instanceof H2Backend h2) {
                 stores.add(h2.getMvStore());
             }
+            keyVault.ifAvailable(vault -> {
+                if (vault.store().getFileStore() != null) {
+                    stores.add(vault.store());
+                }
+            });
         }
         if (stores.isEmpty()) {
             return;

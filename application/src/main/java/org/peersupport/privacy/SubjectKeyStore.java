@@ -2,31 +2,23 @@ package org.peersupport.privacy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.bson.Document;
+import org.peersupport.privacy.KeyVault.Entry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * One AES key per data subject, each wrapped by the master key, in a store of their own (never the
- * event store). Deleting a subject's key is crypto-shredding: every sealed value about them, in
- * history and read models alike, becomes unreadable at once. The key's entry is replaced by a
+ * event store: {@link KeyVault}). Deleting a subject's key is crypto-shredding: every sealed value
+ * about them, in history and read models alike, becomes unreadable at once. The key's entry is replaced by a
  * tombstone, so erasure is final: no new key is ever made for that subject, and anything sealed
  * about them afterwards (a read model writing again a document it kept in memory, a later event)
  * is sealed as erased. A plain delete let a case that changed after its head's erasure come back
@@ -37,7 +29,7 @@ public class SubjectKeyStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final MongoCollection<Document> keys;
+    private final KeyVault vault;
     private final MasterKey master;
     /**
      * Keys are cached briefly (a shred on another instance takes effect here within 30 s) and
@@ -47,14 +39,11 @@ public class SubjectKeyStore {
     private final Cache<String, Held> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(20_000).build();
 
-    private final KeyDurability durability;
-
-    SubjectKeyStore(MongoClient client, MasterKey master, ObjectProvider<KeyDurability> durability,
+    /** The embedded default provides its vault; otherwise the keys are in MongoDB, in a database of their own. */
+    SubjectKeyStore(ObjectProvider<KeyVault> vault, ObjectProvider<MongoClient> client, MasterKey master,
                     @Value("${peersupport.mongo.keys-database}") String database) {
-        this.keys = client.getDatabase(database).getCollection("subject_keys")
-                .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this.vault = vault.getIfAvailable(() -> new MongoKeyVault(client.getObject().getDatabase(database)));
         this.master = master;
-        this.durability = durability.getIfAvailable(() -> () -> { });
     }
 
     /** What the store holds for a subject: their key, a tombstone, or nothing yet. */
@@ -71,18 +60,13 @@ public class SubjectKeyStore {
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
-        Document entry = new Document("_id", subject)
-                .append("key", Base64.getEncoder().encodeToString(Aes.encrypt(master.key(), raw, subject)))
-                .append("createdAt", Instant.now().toString());
-        try {
-            keys.insertOne(entry);
-            durability.makeDurable();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            cache.invalidate(subject); // another thread won the race, or the subject was erased meanwhile
-            return find(subject);
+        String wrapped = Base64.getEncoder().encodeToString(Aes.encrypt(master.key(), raw, subject));
+        Entry stored = vault.putIfAbsent(subject, wrapped);
+        if (!wrapped.equals(stored.wrappedKey())) {
+            // Another thread or instance won the race, or the subject was erased meanwhile.
+            held = unwrap(subject, stored);
+            cache.put(subject, held);
+            return Optional.ofNullable(held.key());
         }
         SecretKey key = new SecretKeySpec(raw, "AES");
         cache.put(subject, new Held(key, false));
@@ -96,12 +80,9 @@ public class SubjectKeyStore {
 
     /** Deletes the subject's key for good, leaving a tombstone. Returns whether there was a key. */
     public boolean shred(String subject) {
-        Document before = keys.findOneAndReplace(Filters.eq("_id", subject),
-                new Document("_id", subject).append("shreddedAt", Instant.now().toString()),
-                new FindOneAndReplaceOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        durability.makeDurable();
+        boolean hadKey = vault.tombstone(subject);
         cache.put(subject, Held.TOMBSTONE);
-        return before != null && before.containsKey("key");
+        return hadKey;
     }
 
     public boolean exists(String subject) {
@@ -109,15 +90,18 @@ public class SubjectKeyStore {
     }
 
     private Held load(String subject) {
-        Document entry = keys.find(Filters.eq("_id", subject)).first();
-        if (entry == null) {
-            return Held.NOTHING;
-        }
-        if (entry.getString("key") == null) {
+        return unwrap(subject, vault.get(subject));
+    }
+
+    private Held unwrap(String subject, Entry entry) {
+        if (entry.shredded()) {
             return Held.TOMBSTONE;
         }
+        if (entry.wrappedKey() == null) {
+            return Held.NOTHING;
+        }
         try {
-            byte[] raw = Aes.decrypt(master.key(), Base64.getDecoder().decode(entry.getString("key")), subject);
+            byte[] raw = Aes.decrypt(master.key(), Base64.getDecoder().decode(entry.wrappedKey()), subject);
             return new Held(new SecretKeySpec(raw, "AES"), false);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Subject key cannot be unwrapped: is the master key right?", e);

@@ -263,6 +263,8 @@ public final class Benchmark {
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
         }
         double[] groupsBefore = groupCommits(app);
+        double rerunBefore = commandsRunAgain(app);
+        Map<String, Double> missesBefore = aggregateCacheMisses(app);
         double[] writesBefore = fileWrites(app);
         long readModelVersionBefore = readModelFileVersion(app);
         long cpuBefore = processCpuNanos();
@@ -288,6 +290,9 @@ public final class Benchmark {
         long appended = storeSize(app) - before;
         double cpuSecs = (processCpuNanos() - cpuBefore) / 1e9;
         double[] groupsAfter = groupCommits(app);
+        double rerun = commandsRunAgain(app) - rerunBefore;
+        Map<String, Long> misses = new TreeMap<>();
+        aggregateCacheMisses(app).forEach((cache, n) -> misses.put(cache, (long) (n - missesBefore.getOrDefault(cache, 0.0))));
         double[] writesAfter = fileWrites(app);
         long readModelWrites = readModelFileVersion(app) - readModelVersionBefore;
         // The processors may still be behind when the last command returns: their work is part of
@@ -310,6 +315,7 @@ public final class Benchmark {
                 "compileMsDuringAppend", compileMillis() - compileBefore,
                 "eventsPerSecondEach" + INTERVAL_SECONDS + "s", intervals,
                 "commandsPerCommit", commits == 0 ? 1 : round((groupsAfter[1] - groupsBefore[1]) / commits),
+                "commandsRunAgainAlone", (long) rerun, "aggregateCacheMisses", misses,
                 "fileWritesPerSecond", round((writesAfter[0] + writesAfter[1] - writesBefore[0] - writesBefore[1]) / secs),
                 "fileWritesByCommittersPerSecond", round((writesAfter[1] - writesBefore[1]) / secs),
                 "readModelFileWritesPerSecond", round(readModelWrites / secs),
@@ -401,6 +407,20 @@ public final class Benchmark {
     private static double[] groupCommits(ConfigurableApplicationContext app) {
         DistributionSummary groups = app.getBean(MeterRegistry.class).find("peersupport.commands.group.size").summary();
         return groups == null ? new double[] {0, 0} : new double[] {groups.count(), groups.totalAmount()};
+    }
+
+    /** Commands group commit ran again on their own after their group was rolled back (0 when it is off). */
+    private static double commandsRunAgain(ConfigurableApplicationContext app) {
+        Counter rerun = app.getBean(MeterRegistry.class).find("peersupport.commands.group.rerun").counter();
+        return rerun == null ? 0 : rerun.count();
+    }
+
+    /** Lookups of a loaded aggregate that missed its cache so far, by cache (a miss replays the record's history). */
+    private static Map<String, Double> aggregateCacheMisses(ConfigurableApplicationContext app) {
+        Map<String, Double> misses = new TreeMap<>();
+        app.getBean(MeterRegistry.class).find("peersupport.aggregates.cache.lookups").tag("result", "miss")
+                .functionCounters().forEach(c -> misses.put(c.getId().getTag("cache"), c.count()));
+        return misses;
     }
 
     /** The read-model store's file version: one more for each write of the file (0 if not an H2 file). */

@@ -16,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:peersupport-test;DB_CLOSE_DELAY=-1",
     "peersupport.embedded.mongo-file=",
+    "peersupport.embedded.keys-file=",
     "peersupport.privacy.master-key=" + PeerSupportTest.MASTER_KEY,
     "peersupport.demo.enabled=false",
     "peersupport.clock.fixed=" + PeerSupportTest.FIXED_INSTANT,
