@@ -21,8 +21,9 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The embedded default's read-model store: mongo-java-server in this JVM, persisted to an H2 file
- * (or held in memory when no file is configured, as tests do), and its subject keys' file. Production replaces this with a
- * real MongoDB through {@code spring.mongodb.uri}; nothing else knows the difference.
+ * (or held in memory when no file is configured, as tests do), and the subject keys' own file.
+ * Production replaces both with a real MongoDB through {@code spring.mongodb.uri}; nothing else
+ * knows the difference.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
