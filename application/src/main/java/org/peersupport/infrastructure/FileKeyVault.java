@@ -59,7 +59,7 @@ final class FileKeyVault implements KeyVault, AutoCloseable {
 
     @Override
     public Entry putIfAbsent(String subject, String wrappedKey) {
-        String before = keys.putIfAbsent(subject, KEY + wrappedKey + " " + Instant.now());
+        String before = keys.putIfAbsent(subject, keyEntry(wrappedKey, Instant.now().toString()));
         if (before != null) {
             return entry(before);
         }
@@ -69,9 +69,17 @@ final class FileKeyVault implements KeyVault, AutoCloseable {
 
     @Override
     public boolean tombstone(String subject) {
-        String before = keys.put(subject, TOMBSTONE + Instant.now());
+        String before = keys.put(subject, tombstoneEntry(Instant.now().toString()));
         store.commit();
         return before != null && before.startsWith(KEY);
+    }
+
+    private static String keyEntry(String wrappedKey, String createdAt) {
+        return KEY + wrappedKey + " " + createdAt;
+    }
+
+    private static String tombstoneEntry(String shreddedAt) {
+        return TOMBSTONE + shreddedAt;
     }
 
     private static Entry entry(String held) {
@@ -100,9 +108,9 @@ final class FileKeyVault implements KeyVault, AutoCloseable {
             String subject = entry.getString("_id");
             String key = entry.getString("key");
             if (key == null) {
-                keys.put(subject, TOMBSTONE + entry.get("shreddedAt", Instant.now().toString()));
+                keys.put(subject, tombstoneEntry(entry.get("shreddedAt", Instant.now().toString())));
             } else {
-                keys.putIfAbsent(subject, KEY + key + " " + entry.get("createdAt", Instant.now().toString()));
+                keys.putIfAbsent(subject, keyEntry(key, entry.get("createdAt", Instant.now().toString())));
             }
             moved++;
         }

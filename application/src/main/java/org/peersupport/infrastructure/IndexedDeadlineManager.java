@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
 
     static final String TASK_NAME = "AxonDeadline";
+    private static final String INDEX = "deadline_scope_index";
     /** The index before its keys began with the identifier: dropped once the new one is filled. */
     private static final String FIRST_INDEX = "deadline_index";
 
@@ -62,13 +63,13 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
         runOnPrepareCommitOrNow(() -> {
             String key = scopeKey(scope);
             List<String> ids = jdbc.queryForList(
-                    "select schedule_id from deadline_scope_index where scope_key = ? and deadline_name = ?",
+                    "select schedule_id from " + INDEX + " where scope_key = ? and deadline_name = ?",
                     String.class, key, deadlineName);
             if (ids.isEmpty()) {
                 return; // most cancels find nothing scheduled (a review is cancelled before each is set)
             }
             ids.forEach(this::cancelTask);
-            jdbc.update("delete from deadline_scope_index where scope_key = ? and deadline_name = ?", key, deadlineName);
+            jdbc.update("delete from " + INDEX + " where scope_key = ? and deadline_name = ?", key, deadlineName);
         });
     }
 
@@ -76,7 +77,7 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
     public void cancelSchedule(String deadlineName, String scheduleId) {
         runOnPrepareCommitOrNow(() -> {
             cancelTask(scheduleId);
-            jdbc.update("delete from deadline_scope_index where schedule_id = ?", scheduleId);
+            jdbc.update("delete from " + INDEX + " where schedule_id = ?", scheduleId);
         });
     }
 
@@ -97,20 +98,20 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
      * drops entries whose deadline has fired.
      */
     void createIndex(Serializer serializer) {
-        if (!tableExists("deadline_scope_index")) {
+        if (!tableExists(INDEX)) {
             jdbc.execute("""
-                    create table deadline_scope_index (
+                    create table %s (
                       scope_key varchar(320) not null,
                       deadline_name varchar(100) not null,
                       schedule_id varchar(100) not null,
-                      primary key (scope_key, deadline_name, schedule_id))""");
-            jdbc.execute("create index deadline_scope_index_by_id on deadline_scope_index (schedule_id)");
+                      primary key (scope_key, deadline_name, schedule_id))""".formatted(INDEX));
+            jdbc.execute("create index " + INDEX + "_by_id on " + INDEX + " (schedule_id)");
             scheduler.fetchScheduledExecutionsForTask(TASK_NAME, DbSchedulerBinaryDeadlineDetails.class,
                     execution -> index(scopeKey(execution.getData().getDeserializedScopeDescriptor(serializer)),
                             execution.getData().getD(), execution.getTaskInstance().getId()));
         }
         jdbc.execute("drop table if exists " + FIRST_INDEX);
-        jdbc.update("delete from deadline_scope_index where schedule_id not in "
+        jdbc.update("delete from " + INDEX + " where schedule_id not in "
                 + "(select task_instance from scheduled_tasks where task_name = ?)", TASK_NAME);
     }
 
@@ -121,7 +122,7 @@ final class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
     }
 
     private void index(String scopeKey, String deadlineName, String scheduleId) {
-        jdbc.update("insert into deadline_scope_index (scope_key, deadline_name, schedule_id) values (?, ?, ?)",
+        jdbc.update("insert into " + INDEX + " (scope_key, deadline_name, schedule_id) values (?, ?, ?)",
                 scopeKey, deadlineName, scheduleId);
     }
 

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * One AES key per data subject, each wrapped by the master key, in a store of their own (never the
  * event store: {@link KeyVault}). Deleting a subject's key is crypto-shredding: every sealed value
- * about them, in history and read models alike, becomes unreadable at once. The key's entry is replaced by a
- * tombstone, so erasure is final: no new key is ever made for that subject, and anything sealed
- * about them afterwards (a read model writing again a document it kept in memory, a later event)
- * is sealed as erased. A plain delete let a case that changed after its head's erasure come back
+ * about them, in history and read models alike, becomes unreadable at once. The key's entry is
+ * replaced by a tombstone, so erasure is final: no new key is ever made for that subject, and
+ * anything sealed about them afterwards (a read model writing again a document it kept in memory,
+ * a later event) is sealed as erased. A plain delete let a case that changed after its head's erasure come back
  * readable under a fresh key (ErasureIsFinalTest).
  */
 @Component

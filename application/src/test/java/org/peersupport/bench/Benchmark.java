@@ -241,7 +241,6 @@ public final class Benchmark {
         return new Http(Duration.ofSeconds(5));
     }
 
-
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(PeerSupportApplication.class).run(
                 "--server.port=0",
