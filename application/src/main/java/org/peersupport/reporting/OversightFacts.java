@@ -3,6 +3,8 @@ package org.peersupport.reporting;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PSet;
 import org.peersupport.reporting.api.RequestStage;
 import org.springframework.data.annotation.Id;
 
@@ -78,7 +80,8 @@ final class OversightFacts {
 
         SupplyFacts {
             areas = Set.copyOf(areas);
-            placesHeld = Set.copyOf(placesHeld);
+            // Persistent, as in SupporterListing: a place taken or freed does not copy the set.
+            placesHeld = placesHeld instanceof PSet<String> persistent ? persistent : HashTreePSet.from(placesHeld);
         }
 
         SupplyFacts status(boolean nowApproved, boolean nowPaused) {
@@ -87,12 +90,8 @@ final class OversightFacts {
         }
 
         SupplyFacts place(String matchId, boolean held) {
-            Set<String> places = new HashSet<>(placesHeld);
-            if (held) {
-                places.add(matchId);
-            } else {
-                places.remove(matchId);
-            }
+            PSet<String> places = (PSet<String>) placesHeld;
+            places = held ? places.plus(matchId) : places.minus(matchId);
             return new SupplyFacts(supporterId, programmeId, region, areas, approved, paused, capacity, places,
                     supervisionOverdue);
         }

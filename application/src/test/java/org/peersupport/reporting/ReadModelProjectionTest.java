@@ -42,6 +42,7 @@ import org.peersupport.request.api.MatchEnded;
 import org.peersupport.request.api.Requester;
 import org.peersupport.request.api.SessionHeld;
 import org.peersupport.request.api.SupportRequested;
+import org.peersupport.supporter.api.CapacityReleased;
 import org.peersupport.supporter.api.CapacityReserved;
 import org.peersupport.supporter.api.RecheckCleared;
 import org.peersupport.supporter.api.SupervisionDue;
@@ -109,6 +110,26 @@ class ReadModelProjectionTest {
         assertThat(find(new FindSupporters(programme, null, null, null, null, SupporterStatus.PAUSED, null)))
                 .extracting(SupporterListing::supporterId).containsExactly(b);
         assertThat(full.name().value()).as("personal data reads back opened").isEqualTo("Invented " + a);
+    }
+
+    @Test
+    void hundredsOfPlacesTakenAndHalfFreedReadBackExactlyFromTheStore() {
+        String busy = programme + "-busy";
+        directory.on(registered(busy, "west", Set.of("budget"), 301));
+        directory.on(new SupporterApproved(busy, programme, 1, DAY));
+        for (int i = 0; i < 300; i++) {
+            directory.on(new CapacityReserved(busy, "m" + i, i + 1, 301));
+        }
+        for (int i = 0; i < 300; i += 2) {
+            directory.on(new CapacityReleased(busy, "m" + i, 299 - i / 2, 301));
+        }
+        directory.on(new CapacityReleased(busy, "m0", 150, 301)); // again: changes nothing
+
+        SupporterListing listing = find(new FindSupporters(programme, "west", null, null, null, null, null)).get(0);
+        assertThat(listing.placesHeld()).hasSize(150).contains("m1", "m299").doesNotContain("m0", "m298");
+        assertThat(listing.available()).isTrue();
+        assertThat(listing.withPlace("m1", false).placesHeld()).hasSize(149).doesNotContain("m1");
+        assertThat(listing.placesHeld()).as("a transition leaves the listing it came from as it was").contains("m1");
     }
 
     @Test

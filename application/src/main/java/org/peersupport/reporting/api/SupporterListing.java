@@ -8,11 +8,15 @@ import org.peersupport.kernel.PersonalData;
 import org.peersupport.kernel.Phase;
 import org.peersupport.kernel.SchoolType;
 import org.peersupport.kernel.SizeBand;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PSet;
 import org.springframework.data.annotation.Id;
 
 /**
  * A supporter in the directory. Immutable: each transition returns the next state. Places held
- * are kept as the set of matches holding them, so applying an event twice changes nothing.
+ * are kept as the set of matches holding them, so applying an event twice changes nothing; in a
+ * persistent set, so taking or freeing a place does not copy the set (with a high capacity a
+ * supporter can hold hundreds: in the benchmark, up to 281 at once).
  */
 public record SupporterListing(
         @Id String supporterId,
@@ -41,7 +45,7 @@ public record SupporterListing(
     public SupporterListing {
         schoolTypes = Set.copyOf(schoolTypes);
         areasHandled = Set.copyOf(areasHandled);
-        placesHeld = Set.copyOf(placesHeld);
+        placesHeld = placesHeld instanceof PSet<String> persistent ? persistent : HashTreePSet.from(placesHeld);
         evidenced = Set.copyOf(evidenced);
         recheck = recheck == null ? Set.of() : Set.copyOf(recheck);
         available = status == SupporterStatus.APPROVED && placesHeld.size() < capacity;
@@ -87,12 +91,8 @@ public record SupporterListing(
     }
 
     public SupporterListing withPlace(String matchId, boolean held) {
-        Set<String> places = new HashSet<>(placesHeld);
-        if (held) {
-            places.add(matchId);
-        } else {
-            places.remove(matchId);
-        }
+        PSet<String> places = (PSet<String>) placesHeld;
+        places = held ? places.plus(matchId) : places.minus(matchId);
         return new SupporterListing(supporterId, programmeId, name, workEmail, schoolName, background, region, phase,
                 schoolTypes, sizeBand, areasHandled, formerHead, status, capacity, places, false, evidenced,
                 registeredOn, approvedOn, supervisionDue, supervisionOverdue, recheck);
