@@ -52,7 +52,7 @@ class AxonConfiguration {
                 .registerModule(personalData)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization());
     }
 
     @Bean

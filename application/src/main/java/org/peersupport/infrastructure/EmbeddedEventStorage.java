@@ -77,7 +77,7 @@ class EmbeddedEventStorage {
                                           TransactionManager transactionManager,
                                           DataSource dataSource) {
         createTables(dataSource);
-        return JdbcEventStorageEngine.builder()
+        return new EventStoreEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(EmbeddedEventStorage::isDuplicateKey)
@@ -88,8 +88,7 @@ class EmbeddedEventStorage {
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .schema(SCHEMA)
-                .readEventDataWithGaps(EmbeddedEventStorage::readAfterOrAtGaps)
-                .build();
+                .readEventDataWithGaps(EmbeddedEventStorage::readAfterOrAtGaps));
     }
 
     /**

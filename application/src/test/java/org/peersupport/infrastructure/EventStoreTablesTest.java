@@ -6,9 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +111,39 @@ class EventStoreTablesTest {
         assertThat(read(6, 5, List.of(2L, 4L))).containsExactly(2L, 4L, 7L, 8L, 9L);
         assertThat(read(6, 1, List.of(2L, 4L))).containsExactly(2L);
         assertThat(read(9, 5, List.of(5L))).containsExactly(5L, 10L);
+    }
+
+    @Test
+    void aTrackedEventKeepsTheGapsBeforeItOnlyWhileItIsRecent() throws SQLException {
+        EmbeddedEventStorage.createTables(dataSource);
+        EventStoreEngine engine = new EventStoreEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(dataSource::getConnection).transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer()).schema(EmbeddedEventStorage.SCHEMA));
+        String now = DateTimeUtils.formatInstant(Instant.now());
+        appendAt(5, "old", "2020-01-01T00:00:00.000Z");
+        appendAt(6, "recent", now);
+        GapAwareTrackingToken atTwo = GapAwareTrackingToken.newInstance(2, Collections.emptySortedSet());
+
+        assertThat(trackedAt(engine, 5, atTwo).getGaps()).as("3 and 4 will never come").isEmpty();
+        assertThat(trackedAt(engine, 6, atTwo).getGaps()).as("3, 4 and 5 may still come").containsExactly(3L, 4L, 5L);
+    }
+
+    private void appendAt(long globalIndex, String aggregate, String timestamp) {
+        jdbc.update("INSERT INTO domain_event_entry (global_index, event_identifier, payload, payload_type, "
+                + "time_stamp, aggregate_identifier, sequence_number) VALUES (?, ?, X'00', 'T', ?, ?, 0)",
+                globalIndex, UUID.randomUUID().toString(), timestamp, aggregate);
+    }
+
+    private GapAwareTrackingToken trackedAt(EventStoreEngine engine, long globalIndex, GapAwareTrackingToken previous)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT * FROM domain_event_entry WHERE global_index = " + globalIndex);
+             ResultSet rows = statement.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            return (GapAwareTrackingToken) engine.getTrackedEventData(rows, previous).trackingToken();
+        }
     }
 
     private void append(String aggregate, long sequence) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.SplittableRandom;
+import org.axonframework.common.DateTimeUtils;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,37 @@ class IsoDatesTest {
         }
         assertThat(outcome(fast, "{\"heldOn\":\"2026-02-30\",\"planned\":[]}"))
                 .isEqualTo(InvalidFormatException.class);
+    }
+
+    @Test
+    void readsStoredEventTimestampsAsAxonDoes() {
+        SplittableRandom random = new SplittableRandom(20261124);
+        long from = Instant.parse("1999-01-01T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2101-01-01T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < 100_000; i++) {
+            String stored = DateTimeUtils.formatInstant(Instant.ofEpochMilli(random.nextLong(from, to)));
+            assertThat(IsoDates.instant(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
+        }
+    }
+
+    @Test
+    void anyOtherTimestampIsReadOrRejectedAsAxonDoes() {
+        List<String> values = List.of("2026-11-24T21:34:00Z", "2026-11-24T21:34:00.754+01:00",
+                "2026-11-24T21:34:00.754321Z", "2026-02-30T21:34:00.754Z", "2026-11-24T24:34:00.754Z",
+                "2026-11-24t21:34:00.754Z", "2026-11-24T21:34:60.754Z", "2026-11-24 21:34:00.754Z",
+                "２０２６-11-24T21:34:00.754Z", "2026-11-24T21:34:00.7a4Z", "", "2024-02-29T00:00:00.000Z");
+        for (String value : values) {
+            assertThat(timestampOutcome(IsoDates::instant, value)).as(value)
+                    .isEqualTo(timestampOutcome(DateTimeUtils::parseInstant, value));
+        }
+    }
+
+    private static Object timestampOutcome(java.util.function.Function<String, Instant> parser, String text) {
+        try {
+            return parser.apply(text);
+        } catch (Exception e) {
+            return e.getClass();
+        }
     }
 
     /** What reading gives: the value read, or the class of the exception thrown. */
