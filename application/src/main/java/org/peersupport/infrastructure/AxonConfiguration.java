@@ -52,7 +52,8 @@ class AxonConfiguration {
                 .registerModule(personalData)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return new ClassCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization());
+        return new ClassCachingJacksonSerializer(
+                JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization());
     }
 
     @Bean

@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
  * Rebuilds several read models in one pass over the history. Replaying each processor on its own
  * reads and deserialises the whole store once per read model; here the store is read once, ahead
  * of the handlers on a thread of its own, and every event is handed to each read model's
- * handlers, in large batches whose changes are written in one bulk write per collection. Afterwards each processor resumes from the last event the pass
- * handled, so events appended meanwhile are handled as usual. If the pass fails, each processor is
- * reset and replays on its own instead, so a rebuild never leaves a read model half-built.
+ * handlers, in large batches whose changes are written in one bulk write per collection.
+ * Afterwards each processor resumes from the last event the pass handled, so events appended
+ * meanwhile are handled as usual. If the pass fails, each processor is reset and replays on its
+ * own instead, so a rebuild never leaves a read model half-built.
  */
 @Component
 public class ReadModelRebuild {
