@@ -53,7 +53,8 @@ class FileStoreHousekeeping implements SmartLifecycle {
     private final long everyMillis;
     private ScheduledExecutorService executor;
 
-    FileStoreHousekeeping(DataSource dataSource, MongoBackend embeddedMongoBackend, ObjectProvider<FileKeyVault> keyVault,
+    FileStoreHousekeeping(DataSource dataSource, MongoBackend embeddedMongoBackend,
+                          ObjectProvider<FileKeyVault> keyVault,
                           @Value("${peersupport.embedded.housekeeping-interval-ms:1000}") long everyMillis) {
         this.dataSource = dataSource;
         this.readModelStore = embeddedMongoBackend;

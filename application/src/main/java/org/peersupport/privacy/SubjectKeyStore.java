@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * about them, in history and read models alike, becomes unreadable at once. The key's entry is
  * replaced by a tombstone, so erasure is final: no new key is ever made for that subject, and
  * anything sealed about them afterwards (a read model writing again a document it kept in memory,
- * a later event) is sealed as erased. A plain delete let a case that changed after its head's erasure come back
- * readable under a fresh key (ErasureIsFinalTest).
+ * a later event) is sealed as erased. A plain delete let a case that changed after its head's
+ * erasure come back readable under a fresh key (ErasureIsFinalTest).
  */
 @Component
 public class SubjectKeyStore {
