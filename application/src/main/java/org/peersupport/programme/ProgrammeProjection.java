@@ -45,7 +45,9 @@ class ProgrammeProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        if (mongo.collectionExists(COLLECTION)) { // the embedded server logs dropping a missing one as an error
+            mongo.dropCollection(COLLECTION);
+        }
     }
 
     @QueryHandler

@@ -157,7 +157,10 @@ public final class ReadModel<T> {
 
     public void drop() {
         forgetAll(); // first: if the drop fails part-way, what is left is read from the store
-        mongo.dropCollection(collection);
+        // Only if it is there: the embedded server logs dropping a missing one as an error, with its stack.
+        if (mongo.collectionExists(collection)) {
+            mongo.dropCollection(collection);
+        }
     }
 
     /** A write outside a unit of work: straight to the store, remembered once it is there. */

@@ -26,8 +26,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.Page;
 import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +129,31 @@ class ReadModelStoreBackendTest {
         }
         assertThat(sizes.get(0).longValue()).isPositive();
         assertThat(sizes.get(1).longValue()).as("counted when asked").isEqualTo(sizes.get(0).longValue());
+    }
+
+    @Test
+    void anIdIndexOfTenThousandKeysIsAShallowTree() {
+        withStore(ReadModelStoreBackend::new, requests -> requests.insertMany(invented(10_000)));
+
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("readmodels.mv").toString()).readOnly().open();
+        try {
+            MVMap<KeyValue, Object> index = store.openMap("peersupport.requests._ordered_index__id_",
+                    new MVMap.Builder<KeyValue, Object>().keyType(keyType()));
+            assertThat(index.sizeAsLong()).isEqualTo(10_000);
+            int depth = 1;
+            for (Page<KeyValue, Object> page = index.getRootPage(); !page.isLeaf(); page = page.getChildPage(0)) {
+                depth++;
+            }
+            // With every key taken for 10,000 bytes, pages held two keys and this was 13 deep.
+            assertThat(depth).isLessThanOrEqualTo(4);
+        } finally {
+            store.close();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static DataType<KeyValue> keyType() {
+        return (DataType) ReadModelStoreBackend.keyOrder();
     }
 
     @Test
