@@ -111,8 +111,8 @@ final class ReadModelStoreBackend extends H2Backend {
     /**
      * About what a key takes in memory. H2 sizes its pages by these figures; for a class it does
      * not know it assumes 10,000 bytes until it has serialised one itself, which it never does
-     * here, so each page held one or two keys and an index of 62,500 ids was a tree 16 pages deep
-     * (seen in the rebuild's profile: most of the read-model store's time went on index pages).
+     * here, so each page held one or two keys and an index of 10,000 ids was a tree 14 pages deep
+     * (found by the rebuild's profile, where the index pages were most of the store's work).
      */
     static int keyMemory(KeyValue key) {
         int memory = 64; // the key, its list and the list's array

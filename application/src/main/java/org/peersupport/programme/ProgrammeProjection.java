@@ -45,7 +45,8 @@ class ProgrammeProjection {
 
     @ResetHandler
     void reset() {
-        if (mongo.collectionExists(COLLECTION)) { // the embedded server logs dropping a missing one as an error
+        // Only if it is there: the embedded server logs dropping a missing one as an error.
+        if (mongo.collectionExists(COLLECTION)) {
             mongo.dropCollection(COLLECTION);
         }
     }

@@ -91,7 +91,8 @@ public class ConcernRegister {
 
     @ResetHandler
     void reset() {
-        if (mongo.collectionExists(COLLECTION)) { // the embedded server logs dropping a missing one as an error
+        // Only if it is there: the embedded server logs dropping a missing one as an error.
+        if (mongo.collectionExists(COLLECTION)) {
             mongo.dropCollection(COLLECTION);
         }
     }
