@@ -6,7 +6,10 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -47,6 +50,21 @@ class ReadModelBatchTest {
 
     private Doc stored(String id) {
         return mongo.findById(id, Doc.class, "docs");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void droppingACollectionThatIsNotThereLogsNoErrorAndDroppingOneThatIsEmptiesIt(CapturedOutput output) {
+        docs.drop();
+        docs.put(new Doc("a", 1, "stored"));
+        assertThat(stored("a")).isNotNull();
+
+        docs.drop();
+
+        assertThat(mongo.collectionExists("docs")).isFalse();
+        assertThat(stored("a")).isNull();
+        // The in-process server logs dropping a missing collection as an error, with its stack.
+        assertThat(output.getAll()).doesNotContain("ns not found");
     }
 
     @Test
